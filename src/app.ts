@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type pg from 'pg';
+import type { Services } from './composition.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { administrationRoutes } from './modules/administration/administration.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { registerAssets } from './platform/http/assets.js';
+import { registerErrorPages } from './platform/http/errors.js';
+import { registerGuard } from './platform/http/guard.js';
+import { loggerOptions } from './platform/http/logging.js';
+import { registerPages } from './platform/http/pages.js';
+import { registerSecurity } from './platform/http/security.js';
+import { registerSessionResolution } from './platform/http/session-hook.js';
+import { registerViews } from './platform/http/views.js';
+import './platform/http/types.js';
+
+export interface AppDependencies {
+  services: Services;
+  pool: pg.Pool;
+  settings: {
+    production: boolean;
+    cookieSecret: string;
+    bodyLimit: number;
+    trustProxy: boolean;
+    sessionAbsoluteMs: number;
+    logLevel: string;
+  };
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Plugins, then modules, then the 404 and error pages, in the order a request meets them. */
+export async function buildApp({ services, pool, settings, logger }: AppDependencies) {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(settings.logLevel),
+    genReqId: () => randomUUID(),
+    bodyLimit: settings.bodyLimit,
+    trustProxy: settings.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routes = registerGuard(app);
+  await app.register(cookie, { secret: settings.cookieSecret });
+  await app.register(formbody, { bodyLimit: settings.bodyLimit });
+  await registerSecurity(app, settings.production);
+  await registerViews(app, settings.production);
+  registerPages(app, settings.production);
+  registerSessionResolution(app, services.sessions, services.accounts);
+  registerErrorPages(app);
+
+  const cookieSettings = { secure: settings.production, absoluteMs: settings.sessionAbsoluteMs };
+  await registerAssets(app, settings.production);
+  healthRoutes(app, pool);
+  accountRoutes(app, services, cookieSettings);
+  invitationRoutes(app, services, cookieSettings);
+  homeRoutes(app, services);
+  administrationRoutes(app, services);
+
+  await app.ready();
+  return Object.assign(app, { registeredRoutes: routes });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,39 @@
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { buildAccountService } from './modules/account/account.service.js';
+import { buildAdministrationService } from './modules/administration/administration.service.js';
+import { buildInvitationsService } from './modules/invitations/invitations.service.js';
+import { buildPartnershipsService } from './modules/partnerships/partnerships.service.js';
+import { buildAuditService } from './platform/audit/audit.service.js';
+import { buildSessionStore } from './platform/auth/sessions.js';
+import { buildThrottle } from './platform/auth/throttle.js';
+import type { Clock } from './platform/clock.js';
+import { buildMailService, type MailNudge } from './platform/mail/mail.service.js';
+
+export interface CompositionInput {
+  db: Database;
+  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'publicUrl' | 'port' | 'smtpUrl'> & { sessionSecret: string };
+  clock: Clock;
+  nudgeMail?: MailNudge;
+}
+
+/** Builds repositories and services once, in dependency order. */
+export function buildServices({ db, config, clock, nudgeMail }: CompositionInput) {
+  const audit = buildAuditService(db);
+  const sessions = buildSessionStore(
+    db,
+    { secret: config.sessionSecret, idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+    clock,
+  );
+  const throttle = buildThrottle(db, clock);
+  const mail = buildMailService(db, nudgeMail);
+  const partnerships = buildPartnershipsService(db, audit);
+  const accounts = buildAccountService({ db, audit, sessions, throttle, clock, serviceName: 'MASA' });
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const invitations = buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl });
+  const administration = buildAdministrationService({ db, audit, accounts });
+  const mailDelivery = { configured: Boolean(config.smtpUrl) };
+  return { audit, sessions, throttle, mail, mailDelivery, partnerships, accounts, invitations, administration };
+}
+
+export type Services = ReturnType<typeof buildServices>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ROLES } from '../../platform/policy.js';
+
+/** Checkboxes arrive as one value or many. */
+const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(item));
+
+export const rolesForm = z.object({
+  roles: oneOrMany(z.enum(ROLES)).pipe(z.array(z.enum(ROLES)).min(1, 'Select at least one role. To take away all access, use “Remove access”')),
+});
+
+const dateField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
+      if (Number.isNaN(parsed.getTime())) {
+        context.addIssue({ code: 'custom', message: `${label} must be a real date, like 2026-11-26` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+export const auditFilterForm = z
+  .object({
+    action: z.string().trim().max(100).optional(),
+    entityType: z.string().trim().max(100).optional(),
+    actor: z.string().trim().max(254).optional(),
+    from: dateField('From date'),
+    to: dateField('To date'),
+    before: z.coerce.number().int().positive().optional().catch(undefined),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'To date must be the same as or after the from date' });

@@ -1,0 +1,3 @@
+import { signedIn } from '../../platform/policy.js';
+
+export const homePolicies = { home: signedIn };

@@ -1,0 +1,35 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { generateSecret, generateURI, verify } from 'otplib';
+import QRCode from 'qrcode';
+import type { Clock } from '../clock.js';
+
+export function newTotpSecret() {
+  return generateSecret();
+}
+
+/** Accepts the code of the current 30-second step or either neighbour, for clock drift. */
+export async function totpCodeIsValid(secret: string, code: string, clock: Clock) {
+  const token = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(token)) return false;
+  const epoch = Math.floor(clock.now().getTime() / 1000);
+  const result = await verify({ secret, token, epoch, epochTolerance: 30 });
+  return result.valid;
+}
+
+export async function totpQrCode(secret: string, issuer: string, account: string) {
+  const uri = generateURI({ issuer, label: account, secret });
+  const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return { uri, svg };
+}
+
+/** Ten single-use codes, shown once; only their hashes are kept. */
+export function newRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () => {
+    const raw = randomBytes(5).toString('hex');
+    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+  });
+}
+
+export function recoveryCodeHash(code: string) {
+  return createHash('sha256').update(code.trim().toLowerCase()).digest('hex');
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { publicAccess, type Decision, type Policy } from '../policy.js';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: Policy | undefined;
+}
+
+export class RouteWithoutPolicyError extends Error {}
+
+const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+function refuse(decision: Exclude<Decision, 'allow'>, request: FastifyRequest, reply: FastifyReply) {
+  if (isApi(request)) {
+    const status = decision === 'forbidden' ? 403 : 401;
+    return reply.code(status).send({ error: status === 401 ? 'unauthorised' : 'forbidden' });
+  }
+  if (decision === 'sign-in') {
+    const returnTo = request.method === 'GET' ? `?returnTo=${encodeURIComponent(request.url)}` : '';
+    return reply.redirect(`/sign-in${returnTo}`, 303);
+  }
+  if (decision === 'enter-code') return reply.redirect('/sign-in/code', 303);
+  if (decision === 'enrol-mfa') return reply.redirect('/account/mfa', 303);
+  return reply.code(403).page('error.njk', {
+    pageTitle: 'You cannot see this page',
+    paragraphs: ['Your role in this partnership does not include this page. Ask your partnership administrator if you need it.'],
+  });
+}
+
+/**
+ * Deny by default: every route must say who may reach it, and the app refuses to start
+ * otherwise. The list of routes and their policies is kept for the route-policy test.
+ */
+export function registerGuard(app: FastifyInstance): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, url: route.url, policy: route.config?.policy });
+    if (!route.config?.policy) {
+      throw new RouteWithoutPolicyError(`Route ${methods.join(',')} ${route.url} declares no policy`);
+    }
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.is404) return;
+    const policy = request.routeOptions.config.policy ?? null;
+    const decision: Decision = policy ? policy.decide(request.principal) : 'forbidden';
+    if (decision !== 'allow') return refuse(decision, request, reply);
+  });
+  return routes;
+}
+
+export { publicAccess };

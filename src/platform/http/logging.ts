@@ -1,0 +1,17 @@
+import type { FastifyRequest } from 'fastify';
+
+/** Paths that carry a secret (invitation tokens) are logged without it. */
+function safePath(url: string) {
+  return url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]').replace(/\?.*$/, '');
+}
+
+/** JSON logs with the request id; no cookies, tokens, addresses, bodies or query strings. */
+export function loggerOptions(level: string) {
+  return {
+    level,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req: (request: FastifyRequest) => ({ method: request.method, path: safePath(request.url), requestId: request.id }),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import PgBoss from 'pg-boss';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.js';
+import { deliverQueuedMail } from './mail/delivery.js';
+
+export const QUEUES = { mailDelivery: 'mail-delivery', sessionPurge: 'session-purge' } as const;
+
+export interface JobsSettings {
+  ownerUrl: string;
+  ownerDb: Database;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  purgeExpiredSessions: () => Promise<void>;
+  logger: Logger;
+}
+
+/** Jobs live in PostgreSQL (pg-boss), so they survive restarts and are shared by every instance. */
+export async function startJobs(settings: JobsSettings) {
+  const boss = new PgBoss({ connectionString: settings.ownerUrl, schema: 'pgboss', max: 3 });
+  boss.on('error', (error) => settings.logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+
+  if (settings.smtpUrl) {
+    const transport = nodemailer.createTransport(settings.smtpUrl);
+    await boss.work(QUEUES.mailDelivery, async () => {
+      const result = await deliverQueuedMail(settings.ownerDb, transport, settings.mailFrom);
+      if (result.sent || result.failed) settings.logger.info(result, 'mail delivery');
+    });
+    await boss.schedule(QUEUES.mailDelivery, '* * * * *');
+  }
+  await boss.work(QUEUES.sessionPurge, () => settings.purgeExpiredSessions());
+  await boss.schedule(QUEUES.sessionPurge, '17 * * * *');
+
+  return {
+    boss,
+    nudgeMail: () => {
+      if (!settings.smtpUrl) return;
+      boss.send(QUEUES.mailDelivery, {}, { singletonKey: 'nudge', singletonSeconds: 2 }).catch((error: unknown) =>
+        settings.logger.warn({ err: error }, 'could not nudge mail delivery'),
+      );
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { buildServices } from './composition.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connect } from './db/client.js';
+import { openDatabase } from './db/runtime.js';
+import { databaseIsEmpty, loadDemoPartnership } from './demo/demo-partnership.js';
+import { systemClock } from './platform/clock.js';
+import { startJobs } from './platform/jobs.js';
+
+const SHUTDOWN_GRACE_MS = 20_000;
+
+/** Outside production a session secret is kept beside the embedded database, so sign-ins survive restarts. */
+async function sessionSecret(config: Config, logger: pino.Logger) {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = path.join(config.dataDir, 'session-secret');
+  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await fs.mkdir(config.dataDir, { recursive: true });
+  await fs.writeFile(file, secret, { mode: 0o600 });
+  logger.warn('SESSION_SECRET is not set: using a generated one kept in the data folder');
+  return secret;
+}
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config);
+  const owner = connect(database.ownerUrl, 2);
+  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+  const services = buildServices({
+    db: database.app.db,
+    config: { ...config, sessionSecret: await sessionSecret(config, logger) },
+    clock: systemClock,
+    nudgeMail: () => jobs?.nudgeMail(),
+  });
+  const demoCredentials = config.loadDemo && (await databaseIsEmpty(owner.db)) ? await loadDemoPartnership(database.app.db, services) : null;
+  jobs = await startJobs({
+    ownerUrl: database.ownerUrl,
+    ownerDb: owner.db,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    purgeExpiredSessions: () => services.sessions.purgeExpired(),
+    logger,
+  });
+  const app = await buildApp({
+    services,
+    pool: database.app.pool,
+    settings: {
+      production: config.production,
+      cookieSecret: await sessionSecret(config, logger),
+      bodyLimit: config.bodyLimit,
+      trustProxy: config.trustProxy,
+      sessionAbsoluteMs: config.sessionAbsoluteMs,
+      logLevel: config.logLevel,
+    },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl ?? `http://localhost:${config.port}`;
+  console.log(`\nMASA is running at ${url}${database.embedded ? ` (embedded PostgreSQL, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/)` : ''}`);
+  if (demoCredentials) {
+    console.log('\nA demo partnership was created. Sign in as its administrator (shown once, keep it):');
+    console.log(`  email:    ${demoCredentials.email}`);
+    console.log(`  password: ${demoCredentials.password}\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    await jobs?.stop();
+    await owner.close();
+    await database.stop();
+    clearTimeout(force);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
