@@ -11,6 +11,7 @@ import { homeRoutes } from './modules/home/home.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerErrorPages } from './platform/http/errors.js';
+import { parseFormBody } from './platform/http/form-encoding.js';
 import { registerGuard } from './platform/http/guard.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { registerPages } from './platform/http/pages.js';
@@ -44,7 +45,7 @@ export async function buildApp({ services, pool, settings, logger }: AppDependen
   });
   const routes = registerGuard(app);
   await app.register(cookie, { secret: settings.cookieSecret });
-  await app.register(formbody, { bodyLimit: settings.bodyLimit });
+  await app.register(formbody, { bodyLimit: settings.bodyLimit, parser: parseFormBody });
   await registerSecurity(app, settings.production);
   await registerViews(app, settings.production);
   registerPages(app, settings.production);

@@ -1,0 +1,45 @@
+import { buildApp, type App } from '../app.js';
+import { buildServices, type Services } from '../composition.js';
+import type { Clock } from '../platform/clock.js';
+import { systemClock } from '../platform/clock.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_BODY_LIMIT = 64 * 1024;
+
+export interface TestApp {
+  app: App;
+  services: Services;
+  database: TestDatabase;
+}
+
+/** The real app on this test file's own database, with CSRF and every other protection on. */
+export async function createTestApp(options: { clock?: Clock; nudgeMail?: () => void } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const services = buildServices({
+    db: database.app.db,
+    config: {
+      sessionSecret: 'test session secret that is long enough',
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 3_600_000,
+      publicUrl: 'http://masa.test',
+      port: 3000,
+      smtpUrl: undefined,
+    },
+    clock: options.clock ?? systemClock,
+    nudgeMail: options.nudgeMail,
+  });
+  const app = await buildApp({
+    services,
+    pool: database.app.pool,
+    settings: {
+      production: false,
+      cookieSecret: 'test cookie secret that is long enough',
+      bodyLimit: TEST_BODY_LIMIT,
+      trustProxy: false,
+      sessionAbsoluteMs: 12 * 3_600_000,
+      logLevel: 'silent',
+    },
+    logger: false,
+  });
+  return { app, services, database };
+}
