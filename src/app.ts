@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type pg from 'pg';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
@@ -12,7 +12,7 @@ import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerErrorPages } from './platform/http/errors.js';
 import { parseFormBody } from './platform/http/form-encoding.js';
-import { registerGuard } from './platform/http/guard.js';
+import { registerGuard, type RegisteredRoute } from './platform/http/guard.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { registerPages } from './platform/http/pages.js';
 import { registerSecurity } from './platform/http/security.js';
@@ -32,12 +32,16 @@ export interface AppDependencies {
     logLevel: string;
   };
   logger?: FastifyServerOptions['logger'];
+  /** A logger made elsewhere (with loggerOptions), e.g. one writing to a test's stream. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** Plugins, then modules, then the 404 and error pages, in the order a request meets them. */
-export async function buildApp({ services, pool, settings, logger }: AppDependencies) {
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+export async function buildApp({ services, pool, settings, logger, loggerInstance }: AppDependencies): Promise<App> {
   const app = Fastify({
-    logger: logger ?? loggerOptions(settings.logLevel),
+    ...(loggerInstance ? { loggerInstance } : { logger: logger ?? loggerOptions(settings.logLevel) }),
     genReqId: () => randomUUID(),
     bodyLimit: settings.bodyLimit,
     trustProxy: settings.trustProxy,
@@ -61,7 +65,5 @@ export async function buildApp({ services, pool, settings, logger }: AppDependen
   administrationRoutes(app, services);
 
   await app.ready();
-  return Object.assign(app, { registeredRoutes: routes });
+  return Object.assign(app as FastifyInstance, { registeredRoutes: routes });
 }
-
-export type App = Awaited<ReturnType<typeof buildApp>>;

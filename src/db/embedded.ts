@@ -89,19 +89,21 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** After `kill -9` of the app a postmaster may still run on our folder, or a stale pid file remain. */
-async function clearLeftovers(pgData: string): Promise<void> {
+/**
+ * The postmaster already serving our folder, if any: after `kill -9` of the app it keeps
+ * running, and a second command (migrate, audit:verify) may run beside `npm start`.
+ * A pid file whose process is gone is stale and removed.
+ */
+async function runningPostmaster(pgData: string): Promise<{ port: number } | null> {
   const pidFile = path.join(pgData, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = (await fs.readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(pidLine);
   if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostgres(pid))) {
-    process.kill(pid, 'SIGINT');
-    for (let waited = 0; waited < 100 && processAlive(pid); waited++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+    return { port: Number(portLine) };
   }
   await fs.rm(pidFile, { force: true });
+  return null;
 }
 
 async function isPostgres(pid: number): Promise<boolean> {
@@ -129,8 +131,16 @@ async function ensureOwnership(dir: string, ids: { uid?: number; gid?: number })
   if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(dir, ids.uid, ids.gid);
 }
 
-/** Starts (initialising on first use) the cluster kept in `dataDir/postgres`. */
-export async function startEmbeddedCluster(dataDir: string, port: number): Promise<EmbeddedCluster & { created: boolean }> {
+/**
+ * Starts (initialising on first use) the cluster kept in `dataDir/postgres`, or joins the one
+ * already running there. `stop` stops it only if this process started it or `adopt` is set
+ * (the app adopts a server orphaned by a killed run; a one-off command does not).
+ */
+export async function startEmbeddedCluster(
+  dataDir: string,
+  requestedPort: number,
+  { adopt = true }: { adopt?: boolean } = {},
+): Promise<EmbeddedCluster & { created: boolean }> {
   await fs.mkdir(dataDir, { recursive: true });
   const bin = await binaries();
   const ids = await runAsUser();
@@ -142,14 +152,17 @@ export async function startEmbeddedCluster(dataDir: string, port: number): Promi
     await ensureOwnership(pgData, ids);
     await initialise(bin, pgData, secrets.ownerPassword, ids);
   }
-  await clearLeftovers(pgData);
-  await startServer(bin, pgData, port, ids);
+  const running = await runningPostmaster(pgData);
+  const port = running?.port ?? requestedPort;
+  if (!running) await startServer(bin, pgData, port, ids);
+  const owned = !running || adopt;
   const base = `postgres://%s:%s@127.0.0.1:${port}/masa`;
   return {
     created,
     ownerUrl: base.replace('%s', 'postgres').replace('%s', secrets.ownerPassword),
     appUrl: base.replace('%s', APP_ROLE).replace('%s', secrets.appPassword),
     stop: async () => {
+      if (!owned) return;
       await run(bin.pg_ctl, ['stop', '-m', 'fast', '-w', '-D', pgData], ids).catch(() => undefined);
     },
   };

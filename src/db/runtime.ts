@@ -27,7 +27,8 @@ async function assertRoleIsBoundByRls(handle: DatabaseHandle) {
   }
 }
 
-export async function openDatabase(config: Config): Promise<DatabaseRuntime> {
+/** With `adoptRunningServer` false a one-off command leaves a running embedded server running. */
+export async function openDatabase(config: Config, { adoptRunningServer = true } = {}): Promise<DatabaseRuntime> {
   if (config.databaseUrl) {
     const ownerUrl = config.migrationDatabaseUrl ?? config.databaseUrl;
     await runMigrations(ownerUrl);
@@ -38,7 +39,7 @@ export async function openDatabase(config: Config): Promise<DatabaseRuntime> {
     });
     return { app, ownerUrl, embedded: false, stop: () => app.close() };
   }
-  const cluster = await startEmbeddedCluster(config.dataDir, config.embeddedPort);
+  const cluster = await startEmbeddedCluster(config.dataDir, config.embeddedPort, { adopt: adoptRunningServer });
   try {
     const secrets = await embeddedAppRole.passwordFrom(config.dataDir);
     await ensureDatabaseAndAppRole(cluster.ownerUrl, embeddedAppRole.name, secrets.appPassword);

@@ -38,6 +38,18 @@ export function buildAuditService(db: Database) {
     return record(tx, context, { action: 'viewed', entityType, entityId });
   }
 
+  /**
+   * Reads a record marked sensitive (case reviews, child deaths) and, when it is found,
+   * records who viewed it, in the same transaction.
+   */
+  function readSensitive<T>(context: TenantContext, record: { entityType: string; entityId: string }, read: (tx: Executor) => Promise<T | null>) {
+    return inTenant(db, context, async (tx) => {
+      const found = await read(tx);
+      if (found !== null) await recordView(tx, context, record.entityType, record.entityId);
+      return found;
+    });
+  }
+
   async function page(context: TenantContext, filter: AuditFilter) {
     const rows = await inTenant(db, context, (tx) => listAuditEvents(tx, filter, AUDIT_PAGE_SIZE + 1));
     const hasMore = rows.length > AUDIT_PAGE_SIZE;
@@ -75,7 +87,7 @@ export function buildAuditService(db: Database) {
     return lines.join('');
   }
 
-  return { record, recordView, page, exportCsv };
+  return { record, readSensitive, page, exportCsv };
 }
 
 export type AuditService = ReturnType<typeof buildAuditService>;
