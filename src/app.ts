@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import type pg from 'pg';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
@@ -39,9 +43,17 @@ export interface AppDependencies {
 /** Plugins, then modules, then the 404 and error pages, in the order a request meets them. */
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
-export async function buildApp({ services, pool, settings, logger, loggerInstance }: AppDependencies): Promise<App> {
+export async function buildApp({
+  services,
+  pool,
+  settings,
+  logger,
+  loggerInstance,
+}: AppDependencies): Promise<App> {
   const app = Fastify({
-    ...(loggerInstance ? { loggerInstance } : { logger: logger ?? loggerOptions(settings.logLevel) }),
+    ...(loggerInstance
+      ? { loggerInstance }
+      : { logger: logger ?? loggerOptions(settings.logLevel) }),
     genReqId: () => randomUUID(),
     bodyLimit: settings.bodyLimit,
     trustProxy: settings.trustProxy,

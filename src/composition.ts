@@ -12,7 +12,9 @@ import { buildMailService, type MailNudge } from './platform/mail/mail.service.j
 
 export interface CompositionInput {
   db: Database;
-  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'publicUrl' | 'port' | 'smtpUrl'> & { sessionSecret: string };
+  config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'publicUrl' | 'port' | 'smtpUrl'> & {
+    sessionSecret: string;
+  };
   clock: Clock;
   nudgeMail?: MailNudge;
 }
@@ -22,18 +24,39 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
   const audit = buildAuditService(db);
   const sessions = buildSessionStore(
     db,
-    { secret: config.sessionSecret, idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+    {
+      secret: config.sessionSecret,
+      idleMs: config.sessionIdleMs,
+      absoluteMs: config.sessionAbsoluteMs,
+    },
     clock,
   );
   const throttle = buildThrottle(db, clock);
   const mail = buildMailService(db, nudgeMail);
   const partnerships = buildPartnershipsService(db, audit);
-  const accounts = buildAccountService({ db, audit, sessions, throttle, clock, serviceName: 'MASA' });
+  const accounts = buildAccountService({
+    db,
+    audit,
+    sessions,
+    throttle,
+    clock,
+    serviceName: 'MASA',
+  });
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const invitations = buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl });
   const administration = buildAdministrationService({ db, audit, accounts });
   const mailDelivery = { configured: Boolean(config.smtpUrl) };
-  return { audit, sessions, throttle, mail, mailDelivery, partnerships, accounts, invitations, administration };
+  return {
+    audit,
+    sessions,
+    throttle,
+    mail,
+    mailDelivery,
+    partnerships,
+    accounts,
+    invitations,
+    administration,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

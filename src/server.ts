@@ -31,15 +31,19 @@ async function main() {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config);
   const owner = connect(database.ownerUrl, 2);
-  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+  // Services are built before the job queue starts, so mail nudges look the queue up late.
+  const started: { jobs?: Awaited<ReturnType<typeof startJobs>> } = {};
   const services = buildServices({
     db: database.app.db,
     config: { ...config, sessionSecret: await sessionSecret(config, logger) },
     clock: systemClock,
-    nudgeMail: () => jobs?.nudgeMail(),
+    nudgeMail: () => started.jobs?.nudgeMail(),
   });
-  const demoCredentials = config.loadDemo && (await databaseIsEmpty(owner.db)) ? await loadDemoPartnership(database.app.db, services) : null;
-  jobs = await startJobs({
+  const demoCredentials =
+    config.loadDemo && (await databaseIsEmpty(owner.db))
+      ? await loadDemoPartnership(database.app.db, services)
+      : null;
+  const jobs = await startJobs({
     ownerUrl: database.ownerUrl,
     ownerDb: owner.db,
     smtpUrl: config.smtpUrl,
@@ -47,6 +51,7 @@ async function main() {
     purgeExpiredSessions: () => services.sessions.purgeExpired(),
     logger,
   });
+  started.jobs = jobs;
   const app = await buildApp({
     services,
     pool: database.app.pool,
@@ -61,9 +66,13 @@ async function main() {
   });
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? `http://localhost:${config.port}`;
-  console.log(`\nMASA is running at ${url}${database.embedded ? ` (embedded PostgreSQL, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/)` : ''}`);
+  console.log(
+    `\nMASA is running at ${url}${database.embedded ? ` (embedded PostgreSQL, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/)` : ''}`,
+  );
   if (demoCredentials) {
-    console.log('\nA demo partnership was created. Sign in as its administrator (shown once, keep it):');
+    console.log(
+      '\nA demo partnership was created. Sign in as its administrator (shown once, keep it):',
+    );
     console.log(`  email:    ${demoCredentials.email}`);
     console.log(`  password: ${demoCredentials.password}\n`);
   }
@@ -75,7 +84,7 @@ async function main() {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     await app.close();
-    await jobs?.stop();
+    await jobs.stop();
     await owner.close();
     await database.stop();
     clearTimeout(force);

@@ -17,7 +17,9 @@ async function main() {
       console.log(`Audit trail intact: ${checked} events checked.`);
       return 0;
     }
-    console.log(`Audit trail BROKEN at event ${broken.seq} of partnership ${broken.partnershipId}: ${broken.reason}. ${checked} events checked.`);
+    console.log(
+      `Audit trail BROKEN at event ${broken.seq} of partnership ${broken.partnershipId}: ${broken.reason}. ${checked} events checked.`,
+    );
     return 1;
   } finally {
     await owner.close();
@@ -28,7 +30,10 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('Could not verify the audit trail:', error instanceof Error ? error.message : error);
+    console.error(
+      'Could not verify the audit trail:',
+      error instanceof Error ? error.message : error,
+    );
     process.exit(2);
   },
 );

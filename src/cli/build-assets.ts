@@ -16,4 +16,6 @@ await fs.writeFile(path.join(out, 'application.css'), result.css);
 for (const file of ['app.js', 'favicon.svg']) {
   await fs.copyFile(path.join(root, 'public', file), path.join(out, file));
 }
-console.log(`Built ${path.relative(root, out)}/application.css (${Math.round(result.css.length / 1024)} KiB)`);
+console.log(
+  `Built ${path.relative(root, out)}/application.css (${Math.round(result.css.length / 1024)} KiB)`,
+);

@@ -27,14 +27,21 @@ export function connect(url: string, max = 10): DatabaseHandle {
 }
 
 /** Sets the per-transaction settings that the RLS policies read. */
-export async function setTransactionSettings(tx: Executor, settings: Record<string, string | null>) {
+export async function setTransactionSettings(
+  tx: Executor,
+  settings: Record<string, string | null>,
+) {
   for (const [name, value] of Object.entries(settings)) {
     await tx.execute(sql`select set_config(${name}, ${value ?? ''}, true)`);
   }
 }
 
 /** Runs `work` in one transaction confined to the context's partnership. */
-export function inTenant<T>(db: Database, context: TenantContext, work: (tx: Transaction) => Promise<T>) {
+export function inTenant<T>(
+  db: Database,
+  context: TenantContext,
+  work: (tx: Transaction) => Promise<T>,
+) {
   return db.transaction(async (tx) => {
     await setTransactionSettings(tx, {
       'app.partnership_id': context.partnershipId,

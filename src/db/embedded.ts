@@ -72,7 +72,14 @@ async function initialise(bin: Binaries, pgData: string, password: string, ids: 
   try {
     await run(
       bin.initdb,
-      [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+      [
+        `--pgdata=${pgData}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+      ],
       ids,
     );
   } finally {
@@ -115,13 +122,27 @@ function startServer(bin: Binaries, pgData: string, port: number, ids: object): 
   return new Promise((resolve, reject) => {
     const child = spawn(
       bin.pg_ctl,
-      ['start', '-w', '-t', '60', '-D', pgData, '-l', path.join(pgData, 'server.log'),
-        '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`],
+      [
+        'start',
+        '-w',
+        '-t',
+        '60',
+        '-D',
+        pgData,
+        '-l',
+        path.join(pgData, 'server.log'),
+        '-o',
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      ],
       { ...ids, stdio: 'ignore', detached: true },
     );
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`PostgreSQL did not start (pg_ctl exit ${code}); see ${pgData}/server.log`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`PostgreSQL did not start (pg_ctl exit ${code}); see ${pgData}/server.log`),
+          ),
     );
   });
 }

@@ -17,23 +17,36 @@ beforeAll(async () => {
   b = await partnerships.create('Southvale', 'southvale');
   for (const p of [a, b]) {
     await inTenant(database.app.db, { partnershipId: p.id, userId: null }, (tx) =>
-      tx.insert(mailOutbox).values({ partnershipId: p.id, recipient: `office@${p.id}.test`, subject: 'Hello', bodyText: 'Body' }),
+      tx
+        .insert(mailOutbox)
+        .values({
+          partnershipId: p.id,
+          recipient: `office@${p.id}.test`,
+          subject: 'Hello',
+          bodyText: 'Body',
+        }),
     );
   }
 });
 
 describe('row-level security', () => {
   it('connects the app as a role that RLS binds', async () => {
-    const { rows } = await database.app.pool.query('select rolsuper, rolbypassrls from pg_roles where rolname = current_user');
+    const { rows } = await database.app.pool.query(
+      'select rolsuper, rolbypassrls from pg_roles where rolname = current_user',
+    );
     expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
   });
 
   it("shows none of B's rows to a query without a WHERE clause in A's context", async () => {
-    const seen = await inTenant(database.app.db, { partnershipId: a.id, userId: null }, async (tx) => ({
-      partnerships: await tx.select().from(partnership),
-      mail: await tx.select().from(mailOutbox),
-      audit: await tx.select().from(auditEvent),
-    }));
+    const seen = await inTenant(
+      database.app.db,
+      { partnershipId: a.id, userId: null },
+      async (tx) => ({
+        partnerships: await tx.select().from(partnership),
+        mail: await tx.select().from(mailOutbox),
+        audit: await tx.select().from(auditEvent),
+      }),
+    );
     expect(seen.partnerships.map((row) => row.id)).toEqual([a.id]);
     expect(seen.mail.map((row) => row.partnershipId)).toEqual([a.id]);
     expect(seen.audit.length).toBeGreaterThan(0);
@@ -45,18 +58,30 @@ describe('row-level security', () => {
   it("refuses to insert into B from A's context", async () => {
     const attempt = inTenant(database.app.db, { partnershipId: a.id, userId: null }, (tx) =>
       tx.insert(invitation).values({
-        partnershipId: b.id, email: 'x@example.org', role: 'member', tokenHash: randomUUID(), expiresAt: new Date(),
+        partnershipId: b.id,
+        email: 'x@example.org',
+        role: 'member',
+        tokenHash: randomUUID(),
+        expiresAt: new Date(),
       }),
     );
-    await expect(attempt).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
+    await expect(attempt).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/row-level security/) },
+    });
   });
 
   it("cannot change or delete B's rows from A's context", async () => {
-    const changed = await inTenant(database.app.db, { partnershipId: a.id, userId: null }, async (tx) => {
-      const updated = await tx.update(mailOutbox).set({ subject: 'Changed' }).returning();
-      const deleted = await tx.execute(sql`delete from mail_outbox where partnership_id = ${b.id}`);
-      return { updated: updated.map((row) => row.partnershipId), deleted: deleted.rowCount };
-    });
+    const changed = await inTenant(
+      database.app.db,
+      { partnershipId: a.id, userId: null },
+      async (tx) => {
+        const updated = await tx.update(mailOutbox).set({ subject: 'Changed' }).returning();
+        const deleted = await tx.execute(
+          sql`delete from mail_outbox where partnership_id = ${b.id}`,
+        );
+        return { updated: updated.map((row) => row.partnershipId), deleted: deleted.rowCount };
+      },
+    );
     expect(changed).toEqual({ updated: [a.id], deleted: 0 });
   });
 

@@ -28,7 +28,10 @@ async function assertRoleIsBoundByRls(handle: DatabaseHandle) {
 }
 
 /** With `adoptRunningServer` false a one-off command leaves a running embedded server running. */
-export async function openDatabase(config: Config, { adoptRunningServer = true } = {}): Promise<DatabaseRuntime> {
+export async function openDatabase(
+  config: Config,
+  { adoptRunningServer = true } = {},
+): Promise<DatabaseRuntime> {
   if (config.databaseUrl) {
     const ownerUrl = config.migrationDatabaseUrl ?? config.databaseUrl;
     await runMigrations(ownerUrl);
@@ -39,7 +42,9 @@ export async function openDatabase(config: Config, { adoptRunningServer = true }
     });
     return { app, ownerUrl, embedded: false, stop: () => app.close() };
   }
-  const cluster = await startEmbeddedCluster(config.dataDir, config.embeddedPort, { adopt: adoptRunningServer });
+  const cluster = await startEmbeddedCluster(config.dataDir, config.embeddedPort, {
+    adopt: adoptRunningServer,
+  });
   try {
     const secrets = await embeddedAppRole.passwordFrom(config.dataDir);
     await ensureDatabaseAndAppRole(cluster.ownerUrl, embeddedAppRole.name, secrets.appPassword);

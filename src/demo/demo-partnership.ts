@@ -6,9 +6,21 @@ import type { Role } from '../platform/policy.js';
 
 /** Fictional people; the domain demo (issue 3) will replace these with the full structure. */
 const DEMO_PEOPLE: { email: string; displayName: string; roles: Role[] }[] = [
-  { email: 'business.manager@northshire.example', displayName: 'Alex Morgan', roles: ['administrator'] },
-  { email: 'business.officer@northshire.example', displayName: 'Priya Shah', roles: ['business_officer'] },
-  { email: 'scrutineer@northshire.example', displayName: 'Jordan Ellis', roles: ['independent_scrutineer'] },
+  {
+    email: 'business.manager@northshire.example',
+    displayName: 'Alex Morgan',
+    roles: ['administrator'],
+  },
+  {
+    email: 'business.officer@northshire.example',
+    displayName: 'Priya Shah',
+    roles: ['business_officer'],
+  },
+  {
+    email: 'scrutineer@northshire.example',
+    displayName: 'Jordan Ellis',
+    roles: ['independent_scrutineer'],
+  },
   { email: 'police.lead@northshire.example', displayName: 'Sam Okafor', roles: ['member'] },
 ];
 
@@ -28,16 +40,33 @@ export async function databaseIsEmpty(ownerDb: Database) {
 }
 
 /** Creates the demo partnership and its people; returns the administrator's sign-in. */
-export async function loadDemoPartnership(db: Database, services: Services): Promise<DemoCredentials> {
-  const partnership = await services.partnerships.create('Northshire Safeguarding Children Partnership', 'northshire');
+export async function loadDemoPartnership(
+  db: Database,
+  services: Services,
+): Promise<DemoCredentials> {
+  const partnership = await services.partnerships.create(
+    'Northshire Safeguarding Children Partnership',
+    'northshire',
+  );
   const passwords = new Map(DEMO_PEOPLE.map((person) => [person.email, generatedPassword()]));
   for (const person of DEMO_PEOPLE) {
     const userId = randomUUID();
     const context = { partnershipId: partnership.id, userId };
     await inTenant(db, context, async (tx) => {
-      await services.accounts.inTransaction.createAccount(tx, { id: userId, email: person.email, displayName: person.displayName, password: passwords.get(person.email)! });
-      for (const role of person.roles) await services.accounts.inTransaction.grantRole(tx, partnership.id, userId, role);
-      await services.audit.record(tx, context, { action: 'account.created', entityType: 'account', entityId: userId, after: { email: person.email, roles: person.roles, source: 'demo' } });
+      await services.accounts.inTransaction.createAccount(tx, {
+        id: userId,
+        email: person.email,
+        displayName: person.displayName,
+        password: passwords.get(person.email)!,
+      });
+      for (const role of person.roles)
+        await services.accounts.inTransaction.grantRole(tx, partnership.id, userId, role);
+      await services.audit.record(tx, context, {
+        action: 'account.created',
+        entityType: 'account',
+        entityId: userId,
+        after: { email: person.email, roles: person.roles, source: 'demo' },
+      });
     });
   }
   const administrator = DEMO_PEOPLE[0]!;

@@ -37,9 +37,11 @@ export async function startJobs(settings: JobsSettings) {
     boss,
     nudgeMail: () => {
       if (!settings.smtpUrl) return;
-      boss.send(QUEUES.mailDelivery, {}, { singletonKey: 'nudge', singletonSeconds: 2 }).catch((error: unknown) =>
-        settings.logger.warn({ err: error }, 'could not nudge mail delivery'),
-      );
+      boss
+        .send(QUEUES.mailDelivery, {}, { singletonKey: 'nudge', singletonSeconds: 2 })
+        .catch((error: unknown) =>
+          settings.logger.warn({ err: error }, 'could not nudge mail delivery'),
+        );
     },
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   };

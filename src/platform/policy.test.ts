@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { administrators, anyRole, codeGivenIfEnrolled, publicAccess, signedIn, type Principal } from './policy.js';
+import {
+  administrators,
+  anyRole,
+  codeGivenIfEnrolled,
+  publicAccess,
+  signedIn,
+  type Principal,
+} from './policy.js';
 
 const member: Principal = {
-  userId: 'u1', email: 'm@example.org', displayName: 'M', partnershipId: 'p1', partnershipName: 'P',
-  roles: ['member'], mfaEnabled: false, mfaPassed: false,
+  userId: 'u1',
+  email: 'm@example.org',
+  displayName: 'M',
+  partnershipId: 'p1',
+  partnershipName: 'P',
+  roles: ['member'],
+  mfaEnabled: false,
+  mfaPassed: false,
 };
 
 describe('policies', () => {

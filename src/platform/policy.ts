@@ -2,7 +2,13 @@
  * The one place that says who may reach what. Deny by default: a route without a policy
  * fails the app at start-up, and the route-policy test lists every route.
  */
-export const ROLES = ['administrator', 'business_officer', 'member', 'independent_scrutineer', 'observer'] as const;
+export const ROLES = [
+  'administrator',
+  'business_officer',
+  'member',
+  'independent_scrutineer',
+  'observer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, string> = {

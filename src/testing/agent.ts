@@ -21,8 +21,16 @@ export class Agent {
   constructor(private readonly app: App) {}
 
   private remember(response: LightMyRequestResponse) {
-    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === '';
+    for (const cookie of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const expired =
+        cookie.maxAge === 0 ||
+        (cookie.expires && cookie.expires.getTime() < Date.now()) ||
+        cookie.value === '';
       if (expired) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
@@ -37,7 +45,10 @@ export class Agent {
   }
 
   async request(options: InjectOptions): Promise<Page> {
-    const response = await this.app.inject({ ...options, cookies: Object.fromEntries(this.cookies) });
+    const response = await this.app.inject({
+      ...options,
+      cookies: Object.fromEntries(this.cookies),
+    });
     this.remember(response);
     return {
       status: response.statusCode,
@@ -56,7 +67,8 @@ export class Agent {
   async csrfTokenFrom(from: string) {
     const page = await this.get(from);
     const token = page.$('input[name="_csrf"]').first().val();
-    if (typeof token !== 'string') throw new Error(`No CSRF token on ${from} (status ${page.status})`);
+    if (typeof token !== 'string')
+      throw new Error(`No CSRF token on ${from} (status ${page.status})`);
     return token;
   }
 
@@ -68,13 +80,22 @@ export class Agent {
 
   post(url: string, fields: Record<string, string | string[]>) {
     const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
-    return this.request({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (const [name, value] of Object.entries(fields))
+      for (const one of [value].flat()) body.append(name, one);
+    return this.request({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   async signIn(user: Pick<FixtureUser, 'email' | 'password' | 'totpSecret'>) {
     const page = await this.submit('/sign-in', { email: user.email, password: user.password });
-    if (page.status !== 303) throw new Error(`Sign-in failed with ${page.status}: ${page.$('.govuk-error-summary').text()}`);
+    if (page.status !== 303)
+      throw new Error(
+        `Sign-in failed with ${page.status}: ${page.$('.govuk-error-summary').text()}`,
+      );
     if (user.totpSecret) {
       const code = await this.submit('/sign-in/code', { code: await totpNow(user.totpSecret) });
       if (code.status !== 303) throw new Error(`Code refused with ${code.status}`);
@@ -83,4 +104,5 @@ export class Agent {
   }
 }
 
-export const text = (page: Page, selector: string) => page.$(selector).text().replace(/\s+/g, ' ').trim();
+export const text = (page: Page, selector: string) =>
+  page.$(selector).text().replace(/\s+/g, ' ').trim();

@@ -13,7 +13,9 @@ export interface TestApp {
 }
 
 /** The real app on this test file's own database, with CSRF and every other protection on. */
-export async function createTestApp(options: { clock?: Clock; nudgeMail?: () => void } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; nudgeMail?: () => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const services = buildServices({
     db: database.app.db,

@@ -26,7 +26,9 @@ async function onMaintenance<T>(work: (client: pg.Client) => Promise<T>) {
 /** A database of this test file's own, cloned from the migrated template, dropped after the file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  await onMaintenance((client) => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  await onMaintenance((client) =>
+    client.query(`create database ${name} template ${TEMPLATE_DATABASE}`),
+  );
   const ownerUrl = withDatabase(inject('ownerUrl'), name);
   const appUrl = withDatabase(inject('appUrl'), name);
   const database = { app: connect(appUrl, 5), owner: connect(ownerUrl, 2), ownerUrl, appUrl };

@@ -19,9 +19,15 @@ export interface FixtureUser {
 
 let counter = 0;
 
-export async function createPartnership(services: Services, name = 'Northshire Safeguarding Children Partnership') {
+export async function createPartnership(
+  services: Services,
+  name = 'Northshire Safeguarding Children Partnership',
+) {
   counter += 1;
-  return services.partnerships.create(name, `${name.toLowerCase().replace(/\W+/g, '-')}-${counter}-${randomUUID().slice(0, 6)}`);
+  return services.partnerships.create(
+    name,
+    `${name.toLowerCase().replace(/\W+/g, '-')}-${counter}-${randomUUID().slice(0, 6)}`,
+  );
 }
 
 /** A person with roles in a partnership; with `mfa`, already enrolled with a known secret. */
@@ -36,11 +42,20 @@ export async function createUser(
   const email = options.email ?? `person${counter}.${userId.slice(0, 6)}@agency.example`;
   const totpSecret = options.mfa ? newTotpSecret() : null;
   await inTenant(db, { partnershipId, userId }, async (tx) => {
-    await services.accounts.inTransaction.createAccount(tx, { id: userId, email, displayName: options.displayName ?? `Person ${counter}`, password: FIXTURE_PASSWORD });
-    for (const role of options.roles) await services.accounts.inTransaction.grantRole(tx, partnershipId, userId, role);
+    await services.accounts.inTransaction.createAccount(tx, {
+      id: userId,
+      email,
+      displayName: options.displayName ?? `Person ${counter}`,
+      password: FIXTURE_PASSWORD,
+    });
+    for (const role of options.roles)
+      await services.accounts.inTransaction.grantRole(tx, partnershipId, userId, role);
     if (totpSecret) {
       await setTransactionSettings(tx, { 'app.user_id': userId });
-      await tx.update(appUser).set({ mfaSecret: totpSecret, mfaEnabledAt: new Date() }).where(eq(appUser.id, userId));
+      await tx
+        .update(appUser)
+        .set({ mfaSecret: totpSecret, mfaEnabledAt: new Date() })
+        .where(eq(appUser.id, userId));
     }
   });
   return { userId, email, password: FIXTURE_PASSWORD, partnershipId, totpSecret };

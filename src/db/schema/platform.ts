@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-
   index,
   integer,
   jsonb,
@@ -31,7 +30,9 @@ export const appUser = pgTable(
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -162,7 +163,8 @@ export const mailOutbox = pgTable(
   },
   (t) => [
     index('mail_outbox_partnership_idx').on(t.partnershipId, t.createdAt),
-    index('mail_outbox_queued_idx').on(t.status).where(sql`status = 'queued'`),
+    index('mail_outbox_queued_idx')
+      .on(t.status)
+      .where(sql`status = 'queued'`),
   ],
 );
-

@@ -1,4 +1,9 @@
-import { codeGivenIfEnrolled, passwordGiven, publicAccess, signedIn } from '../../platform/policy.js';
+import {
+  codeGivenIfEnrolled,
+  passwordGiven,
+  publicAccess,
+  signedIn,
+} from '../../platform/policy.js';
 
 /** Who may reach each of the account module's pages. */
 export const accountPolicies = {

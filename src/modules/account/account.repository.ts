@@ -10,7 +10,10 @@ export type AccountRow = typeof appUser.$inferSelect;
 export async function findAccountByEmail(tx: Executor, email: string): Promise<AccountRow | null> {
   const lower = email.trim().toLowerCase();
   await setTransactionSettings(tx, { 'app.sign_in_email': lower });
-  const [row] = await tx.select().from(appUser).where(sql`lower(${appUser.email}) = ${lower}`);
+  const [row] = await tx
+    .select()
+    .from(appUser)
+    .where(sql`lower(${appUser.email}) = ${lower}`);
   return row ?? null;
 }
 
@@ -24,7 +27,11 @@ export async function insertAccount(tx: Executor, values: typeof appUser.$inferI
   return row!;
 }
 
-export async function updateAccount(tx: Executor, userId: string, values: Partial<typeof appUser.$inferInsert>) {
+export async function updateAccount(
+  tx: Executor,
+  userId: string,
+  values: Partial<typeof appUser.$inferInsert>,
+) {
   await tx
     .update(appUser)
     .set({ ...values, version: sql`${appUser.version} + 1` })
@@ -62,7 +69,13 @@ export async function useRecoveryCode(tx: Executor, userId: string, codeHash: st
   const used = await tx
     .update(mfaRecoveryCode)
     .set({ usedAt: at })
-    .where(and(eq(mfaRecoveryCode.userId, userId), eq(mfaRecoveryCode.codeHash, codeHash), isNull(mfaRecoveryCode.usedAt)))
+    .where(
+      and(
+        eq(mfaRecoveryCode.userId, userId),
+        eq(mfaRecoveryCode.codeHash, codeHash),
+        isNull(mfaRecoveryCode.usedAt),
+      ),
+    )
     .returning({ id: mfaRecoveryCode.id });
   return used.length > 0;
 }
@@ -76,20 +89,39 @@ export async function unusedRecoveryCodeCount(tx: Executor, userId: string) {
 }
 
 export async function removeRoles(tx: Executor, partnershipId: string, userId: string) {
-  await tx.delete(partnershipRole).where(and(eq(partnershipRole.partnershipId, partnershipId), eq(partnershipRole.userId, userId)));
+  await tx
+    .delete(partnershipRole)
+    .where(
+      and(eq(partnershipRole.partnershipId, partnershipId), eq(partnershipRole.userId, userId)),
+    );
 }
 
 /** The current partnership's people and their roles (RLS confines both tables to it). */
 export async function membersOfPartnership(tx: Executor) {
   const rows = await tx
-    .select({ userId: appUser.id, email: appUser.email, displayName: appUser.displayName, mfaEnabledAt: appUser.mfaEnabledAt, role: partnershipRole.role })
+    .select({
+      userId: appUser.id,
+      email: appUser.email,
+      displayName: appUser.displayName,
+      mfaEnabledAt: appUser.mfaEnabledAt,
+      role: partnershipRole.role,
+    })
     .from(partnershipRole)
     .innerJoin(appUser, eq(appUser.id, partnershipRole.userId))
     .where(eq(partnershipRole.partnershipId, sql`current_partnership_id()`))
     .orderBy(asc(appUser.displayName));
-  const byId = new Map<string, { userId: string; email: string; displayName: string; mfaEnabled: boolean; roles: Role[] }>();
+  const byId = new Map<
+    string,
+    { userId: string; email: string; displayName: string; mfaEnabled: boolean; roles: Role[] }
+  >();
   for (const row of rows) {
-    const entry = byId.get(row.userId) ?? { userId: row.userId, email: row.email, displayName: row.displayName, mfaEnabled: row.mfaEnabledAt !== null, roles: [] };
+    const entry = byId.get(row.userId) ?? {
+      userId: row.userId,
+      email: row.email,
+      displayName: row.displayName,
+      mfaEnabled: row.mfaEnabledAt !== null,
+      roles: [],
+    };
     entry.roles.push(row.role as Role);
     byId.set(row.userId, entry);
   }

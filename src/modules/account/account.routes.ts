@@ -1,9 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm } from '../../platform/forms.js';
-import { clearSessionCookie, setSessionCookie, type SessionCookieSettings } from '../../platform/http/session-hook.js';
+import {
+  clearSessionCookie,
+  setSessionCookie,
+  type SessionCookieSettings,
+} from '../../platform/http/session-hook.js';
 import { mfaRequired, ROLE_NAMES, type Principal } from '../../platform/policy.js';
-import { changePasswordForm, codeForm, signInForm, switchPartnershipForm } from './account.forms.js';
+import {
+  changePasswordForm,
+  codeForm,
+  signInForm,
+  switchPartnershipForm,
+} from './account.forms.js';
 import { accountPolicies } from './account.policy.js';
 
 type Body = Record<string, string | undefined>;
@@ -16,45 +25,89 @@ export function safeReturnTo(value: unknown): string {
 const me = (request: FastifyRequest) => request.principal as Principal;
 const contextOf = (request: FastifyRequest) => ({ requestId: request.id });
 
-export function accountRoutes(app: FastifyInstance, services: Services, cookies: SessionCookieSettings) {
+export function accountRoutes(
+  app: FastifyInstance,
+  services: Services,
+  cookies: SessionCookieSettings,
+) {
   const { accounts, sessions } = services;
 
   const renderSignIn = (reply: FastifyReply, values: Body, errors?: Record<string, string>) =>
-    reply.page('account/views/sign-in.njk', { pageTitle: 'Sign in', values, errors, returnTo: safeReturnTo(values.returnTo) });
+    reply.page('account/views/sign-in.njk', {
+      pageTitle: 'Sign in',
+      values,
+      errors,
+      returnTo: safeReturnTo(values.returnTo),
+    });
 
-  app.get<{ Querystring: Body }>('/sign-in', { config: { policy: accountPolicies.signIn } }, (request, reply) => {
-    if (request.principal) return reply.redirect('/', 303);
-    return renderSignIn(reply, { returnTo: request.query.returnTo });
-  });
+  app.get<{ Querystring: Body }>(
+    '/sign-in',
+    { config: { policy: accountPolicies.signIn } },
+    (request, reply) => {
+      if (request.principal) return reply.redirect('/', 303);
+      return renderSignIn(reply, { returnTo: request.query.returnTo });
+    },
+  );
 
-  app.post<{ Body: Body }>('/sign-in', { config: { policy: accountPolicies.signIn } }, async (request, reply) => {
-    const form = parseForm(signInForm, request.body);
-    if (!form.ok) return renderSignIn(reply.code(400), request.body, form.errors);
-    const result = await accounts.signIn(form.value.email, form.value.password, request.ip, request.id);
-    if (result.outcome === 'throttled') {
-      return renderSignIn(reply.code(429), request.body, { email: 'Too many attempts to sign in. Wait 15 minutes, then try again' });
-    }
-    if (result.outcome === 'refused') {
-      return renderSignIn(reply.code(400), request.body, { email: 'Enter a correct email address and password' });
-    }
-    if (request.sessionToken) await sessions.destroy(request.sessionToken);
-    setSessionCookie(reply, result.token, cookies);
-    return reply.redirect(result.needsCode ? '/sign-in/code' : safeReturnTo(request.body.returnTo), 303);
-  });
+  app.post<{ Body: Body }>(
+    '/sign-in',
+    { config: { policy: accountPolicies.signIn } },
+    async (request, reply) => {
+      const form = parseForm(signInForm, request.body);
+      if (!form.ok) return renderSignIn(reply.code(400), request.body, form.errors);
+      const result = await accounts.signIn(
+        form.value.email,
+        form.value.password,
+        request.ip,
+        request.id,
+      );
+      if (result.outcome === 'throttled') {
+        return renderSignIn(reply.code(429), request.body, {
+          email: 'Too many attempts to sign in. Wait 15 minutes, then try again',
+        });
+      }
+      if (result.outcome === 'refused') {
+        return renderSignIn(reply.code(400), request.body, {
+          email: 'Enter a correct email address and password',
+        });
+      }
+      if (request.sessionToken) await sessions.destroy(request.sessionToken);
+      setSessionCookie(reply, result.token, cookies);
+      return reply.redirect(
+        result.needsCode ? '/sign-in/code' : safeReturnTo(request.body.returnTo),
+        303,
+      );
+    },
+  );
 
   app.get('/sign-in/code', { config: { policy: accountPolicies.enterCode } }, (request, reply) => {
     if (!me(request).mfaEnabled || me(request).mfaPassed) return reply.redirect('/', 303);
     return reply.page('account/views/code.njk', { pageTitle: 'Enter your security code' });
   });
 
-  app.post<{ Body: Body }>('/sign-in/code', { config: { policy: accountPolicies.enterCode } }, async (request, reply) => {
-    const form = parseForm(codeForm, request.body);
-    const result = form.ok
-      ? await accounts.verifySecondFactor(me(request), request.sessionToken!, form.value.code, request.id)
-      : form;
-    if (!result.ok) return reply.code(400).page('account/views/code.njk', { pageTitle: 'Enter your security code', errors: result.errors });
-    return reply.redirect('/', 303);
-  });
+  app.post<{ Body: Body }>(
+    '/sign-in/code',
+    { config: { policy: accountPolicies.enterCode } },
+    async (request, reply) => {
+      const form = parseForm(codeForm, request.body);
+      const result = form.ok
+        ? await accounts.verifySecondFactor(
+            me(request),
+            request.sessionToken!,
+            form.value.code,
+            request.id,
+          )
+        : form;
+      if (!result.ok)
+        return reply
+          .code(400)
+          .page('account/views/code.njk', {
+            pageTitle: 'Enter your security code',
+            errors: result.errors,
+          });
+      return reply.redirect('/', 303);
+    },
+  );
 
   app.post('/sign-out', { config: { policy: accountPolicies.signOut } }, async (request, reply) => {
     await sessions.destroy(request.sessionToken!);
@@ -63,38 +116,75 @@ export function accountRoutes(app: FastifyInstance, services: Services, cookies:
     return reply.flash('You have signed out').redirect('/sign-in', 303);
   });
 
-  app.get('/account', { config: { policy: accountPolicies.ownAccount } }, async (request, reply) => {
-    const principal = me(request);
-    const partnerships = await accounts.partnershipsOf(principal.userId);
-    return reply.page('account/views/account.njk', {
-      pageTitle: 'Your account',
-      roleNames: principal.roles.map((role) => ROLE_NAMES[role]),
-      codesLeft: principal.mfaEnabled ? await accounts.recoveryCodesLeft(principal) : 0,
-      partnerships,
-      partnershipItems: partnerships.map((p) => ({ value: p.id, text: p.name, checked: p.id === principal.partnershipId })),
-    });
-  });
+  app.get(
+    '/account',
+    { config: { policy: accountPolicies.ownAccount } },
+    async (request, reply) => {
+      const principal = me(request);
+      const partnerships = await accounts.partnershipsOf(principal.userId);
+      return reply.page('account/views/account.njk', {
+        pageTitle: 'Your account',
+        roleNames: principal.roles.map((role) => ROLE_NAMES[role]),
+        codesLeft: principal.mfaEnabled ? await accounts.recoveryCodesLeft(principal) : 0,
+        partnerships,
+        partnershipItems: partnerships.map((p) => ({
+          value: p.id,
+          text: p.name,
+          checked: p.id === principal.partnershipId,
+        })),
+      });
+    },
+  );
 
-  app.post<{ Body: Body }>('/account/partnership', { config: { policy: accountPolicies.ownAccount } }, async (request, reply) => {
-    const form = parseForm(switchPartnershipForm, request.body);
-    const result = form.ok ? await accounts.switchPartnership(me(request), request.sessionToken!, form.value.partnershipId) : form;
-    if (!result.ok) return reply.flash(result.errors.partnershipId ?? 'Select a partnership').redirect('/account', 303);
-    return reply.flash('You switched partnership').redirect('/', 303);
-  });
+  app.post<{ Body: Body }>(
+    '/account/partnership',
+    { config: { policy: accountPolicies.ownAccount } },
+    async (request, reply) => {
+      const form = parseForm(switchPartnershipForm, request.body);
+      const result = form.ok
+        ? await accounts.switchPartnership(
+            me(request),
+            request.sessionToken!,
+            form.value.partnershipId,
+          )
+        : form;
+      if (!result.ok)
+        return reply
+          .flash(result.errors.partnershipId ?? 'Select a partnership')
+          .redirect('/account', 303);
+      return reply.flash('You switched partnership').redirect('/', 303);
+    },
+  );
 
   const renderPasswordForm = (reply: FastifyReply, errors?: Record<string, string>) =>
     reply.page('account/views/change-password.njk', { pageTitle: 'Change your password', errors });
 
-  app.get('/account/password', { config: { policy: accountPolicies.ownAccount } }, (_request, reply) => renderPasswordForm(reply));
+  app.get(
+    '/account/password',
+    { config: { policy: accountPolicies.ownAccount } },
+    (_request, reply) => renderPasswordForm(reply),
+  );
 
-  app.post<{ Body: Body }>('/account/password', { config: { policy: accountPolicies.ownAccount } }, async (request, reply) => {
-    const form = parseForm(changePasswordForm, request.body);
-    const result = form.ok ? await accounts.changePassword(me(request), request.sessionToken!, form.value, request.id) : form;
-    if (!result.ok) return renderPasswordForm(reply.code(400), result.errors);
-    return reply.flash('Your password has been changed. You have been signed out everywhere else').redirect('/account', 303);
-  });
+  app.post<{ Body: Body }>(
+    '/account/password',
+    { config: { policy: accountPolicies.ownAccount } },
+    async (request, reply) => {
+      const form = parseForm(changePasswordForm, request.body);
+      const result = form.ok
+        ? await accounts.changePassword(me(request), request.sessionToken!, form.value, request.id)
+        : form;
+      if (!result.ok) return renderPasswordForm(reply.code(400), result.errors);
+      return reply
+        .flash('Your password has been changed. You have been signed out everywhere else')
+        .redirect('/account', 303);
+    },
+  );
 
-  const renderEnrolment = async (request: FastifyRequest, reply: FastifyReply, errors?: Record<string, string>) => {
+  const renderEnrolment = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: Record<string, string>,
+  ) => {
     const principal = me(request);
     const enrolment = await accounts.beginEnrolment(principal);
     if (!enrolment) return reply.redirect('/account/mfa', 303);
@@ -106,27 +196,68 @@ export function accountRoutes(app: FastifyInstance, services: Services, cookies:
     });
   };
 
-  app.get('/account/mfa', { config: { policy: accountPolicies.enrolment } }, async (request, reply) => {
-    const principal = me(request);
-    if (!principal.mfaEnabled) return renderEnrolment(request, reply);
-    return reply.page('account/views/mfa-status.njk', { pageTitle: 'Two-step sign-in', codesLeft: await accounts.recoveryCodesLeft(principal) });
-  });
+  app.get(
+    '/account/mfa',
+    { config: { policy: accountPolicies.enrolment } },
+    async (request, reply) => {
+      const principal = me(request);
+      if (!principal.mfaEnabled) return renderEnrolment(request, reply);
+      return reply.page('account/views/mfa-status.njk', {
+        pageTitle: 'Two-step sign-in',
+        codesLeft: await accounts.recoveryCodesLeft(principal),
+      });
+    },
+  );
 
-  app.post<{ Body: Body }>('/account/mfa', { config: { policy: accountPolicies.enrolment } }, async (request, reply) => {
-    const form = parseForm(codeForm, request.body);
-    const result = form.ok ? await accounts.completeEnrolment(me(request), request.sessionToken!, form.value.code, request.id) : form;
-    if (!result.ok) return renderEnrolment(request, reply.code(400), result.errors);
-    return reply.page('account/views/recovery-codes.njk', { pageTitle: 'Two-step sign-in is on', codes: result.value, enrolled: true, continueTo: '/' });
-  });
+  app.post<{ Body: Body }>(
+    '/account/mfa',
+    { config: { policy: accountPolicies.enrolment } },
+    async (request, reply) => {
+      const form = parseForm(codeForm, request.body);
+      const result = form.ok
+        ? await accounts.completeEnrolment(
+            me(request),
+            request.sessionToken!,
+            form.value.code,
+            request.id,
+          )
+        : form;
+      if (!result.ok) return renderEnrolment(request, reply.code(400), result.errors);
+      return reply.page('account/views/recovery-codes.njk', {
+        pageTitle: 'Two-step sign-in is on',
+        codes: result.value,
+        enrolled: true,
+        continueTo: '/',
+      });
+    },
+  );
 
-  app.get('/account/mfa/recovery-codes', { config: { policy: accountPolicies.ownAccount } }, (request, reply) => {
-    if (!me(request).mfaEnabled) return reply.redirect('/account/mfa', 303);
-    return reply.page('account/views/recovery-codes-confirm.njk', { pageTitle: 'Are you sure you want new recovery codes?' });
-  });
+  app.get(
+    '/account/mfa/recovery-codes',
+    { config: { policy: accountPolicies.ownAccount } },
+    (request, reply) => {
+      if (!me(request).mfaEnabled) return reply.redirect('/account/mfa', 303);
+      return reply.page('account/views/recovery-codes-confirm.njk', {
+        pageTitle: 'Are you sure you want new recovery codes?',
+      });
+    },
+  );
 
-  app.post('/account/mfa/recovery-codes', { config: { policy: accountPolicies.ownAccount } }, async (request, reply) => {
-    if (!me(request).mfaEnabled) return reply.redirect('/account/mfa', 303);
-    const codes = await accounts.regenerateRecoveryCodes(me(request), contextOf(request).requestId);
-    return reply.page('account/views/recovery-codes.njk', { pageTitle: 'Your new recovery codes', codes, enrolled: false, continueTo: '/account' });
-  });
+  app.post(
+    '/account/mfa/recovery-codes',
+    { config: { policy: accountPolicies.ownAccount } },
+    async (request, reply) => {
+      if (!me(request).mfaEnabled) return reply.redirect('/account/mfa', 303);
+      const codes = await accounts.regenerateRecoveryCodes(
+        me(request),
+        contextOf(request).requestId,
+      );
+      return reply.page('account/views/recovery-codes.njk', {
+        pageTitle: 'Your new recovery codes',
+        codes,
+        enrolled: false,
+        continueTo: '/account',
+      });
+    },
+  );
 }

@@ -1,9 +1,25 @@
-import { inTenant, setTransactionSettings, type Database, type Transaction } from '../../db/client.js';
+import {
+  inTenant,
+  setTransactionSettings,
+  type Database,
+  type Transaction,
+} from '../../db/client.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
-import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../platform/auth/passwords.js';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  passwordWeakness,
+  verifyPassword,
+} from '../../platform/auth/passwords.js';
 import type { SessionStore } from '../../platform/auth/sessions.js';
 import type { Throttle, ThrottleRule } from '../../platform/auth/throttle.js';
-import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpCodeIsValid, totpQrCode } from '../../platform/auth/totp.js';
+import {
+  newRecoveryCodes,
+  newTotpSecret,
+  recoveryCodeHash,
+  totpCodeIsValid,
+  totpQrCode,
+} from '../../platform/auth/totp.js';
 import type { Clock } from '../../platform/clock.js';
 import { failure, success, type Outcome } from '../../platform/forms.js';
 import type { Principal, Role } from '../../platform/policy.js';
@@ -50,22 +66,40 @@ function asAccount<T>(db: Database, userId: string, work: (tx: Transaction) => P
   });
 }
 
-export function buildAccountService({ db, audit, sessions, throttle, clock, serviceName }: Dependencies) {
+export function buildAccountService({
+  db,
+  audit,
+  sessions,
+  throttle,
+  clock,
+  serviceName,
+}: Dependencies) {
   const contextOf = (principal: Principal, requestId?: string) => ({
     partnershipId: principal.partnershipId!,
     userId: principal.userId,
     requestId,
   });
 
-  async function signIn(email: string, password: string, address: string, requestId?: string): Promise<SignInResult> {
+  async function signIn(
+    email: string,
+    password: string,
+    address: string,
+    requestId?: string,
+  ): Promise<SignInResult> {
     const accountKey = `account:${email.trim().toLowerCase()}`;
     const addressKey = `address:${address}`;
-    if ((await throttle.isBlocked(accountKey, throttleRules.account)) || (await throttle.isBlocked(addressKey, throttleRules.address))) {
+    if (
+      (await throttle.isBlocked(accountKey, throttleRules.account)) ||
+      (await throttle.isBlocked(addressKey, throttleRules.address))
+    ) {
       return { outcome: 'throttled' };
     }
     const account = await db.transaction((tx) => findAccountByEmail(tx, email));
     // Verify against a decoy when there is no account, so the answer takes as long either way.
-    const passwordMatches = await verifyPassword(account?.passwordHash ?? decoyPasswordHash, password);
+    const passwordMatches = await verifyPassword(
+      account?.passwordHash ?? decoyPasswordHash,
+      password,
+    );
     if (!account || !passwordMatches || account.disabledAt) {
       await throttle.recordFailure(accountKey, addressKey);
       return { outcome: 'refused' };
@@ -75,13 +109,21 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
     const token = await sessions.create(account.id, first?.id ?? null);
     if (first) {
       await inTenant(db, { partnershipId: first.id, userId: account.id, requestId }, (tx) =>
-        audit.record(tx, { partnershipId: first.id, userId: account.id, requestId }, { action: 'account.signed_in', entityType: 'account', entityId: account.id }),
+        audit.record(
+          tx,
+          { partnershipId: first.id, userId: account.id, requestId },
+          { action: 'account.signed_in', entityType: 'account', entityId: account.id },
+        ),
       );
     }
     return { outcome: 'signed-in', token, needsCode: account.mfaEnabledAt !== null };
   }
 
-  async function loadPrincipal(userId: string, partnershipId: string | null, mfaPassed: boolean): Promise<Principal | null> {
+  async function loadPrincipal(
+    userId: string,
+    partnershipId: string | null,
+    mfaPassed: boolean,
+  ): Promise<Principal | null> {
     return asAccount(db, userId, async (tx) => {
       const account = await findAccount(tx, userId);
       if (!account || account.disabledAt) return null;
@@ -106,13 +148,19 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
 
   async function switchPartnership(principal: Principal, token: string, partnershipId: string) {
     const partnerships = await partnershipsOf(principal.userId);
-    if (!partnerships.some((p) => p.id === partnershipId)) return failure({ partnershipId: 'Select a partnership you belong to' });
+    if (!partnerships.some((p) => p.id === partnershipId))
+      return failure({ partnershipId: 'Select a partnership you belong to' });
     await sessions.switchPartnership(token, partnershipId);
     return success(partnershipId);
   }
 
   /** Second factor at sign-in: a TOTP code or an unused recovery code. */
-  async function verifySecondFactor(principal: Principal, token: string, code: string, requestId?: string): Promise<Outcome<true>> {
+  async function verifySecondFactor(
+    principal: Principal,
+    token: string,
+    code: string,
+    requestId?: string,
+  ): Promise<Outcome<true>> {
     const key = `code:${principal.userId}`;
     if (await throttle.isBlocked(key, throttleRules.code)) {
       return failure({ code: 'Too many wrong codes. Wait 15 minutes, then try again' });
@@ -125,13 +173,19 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
     });
     if (!accepted) {
       await throttle.recordFailure(key);
-      return failure({ code: 'The code is not right. Check your authenticator app and enter the code it shows now' });
+      return failure({
+        code: 'The code is not right. Check your authenticator app and enter the code it shows now',
+      });
     }
     await throttle.clear(key);
     await sessions.markMfaPassed(token);
     if (principal.partnershipId) {
       await inTenant(db, contextOf(principal, requestId), (tx) =>
-        audit.record(tx, contextOf(principal, requestId), { action: 'account.code_accepted', entityType: 'account', entityId: principal.userId }),
+        audit.record(tx, contextOf(principal, requestId), {
+          action: 'account.code_accepted',
+          entityType: 'account',
+          entityId: principal.userId,
+        }),
       );
     }
     return success(true);
@@ -152,7 +206,12 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
     return { secret, qrSvg: qr.svg };
   }
 
-  async function completeEnrolment(principal: Principal, token: string, code: string, requestId?: string): Promise<Outcome<string[]>> {
+  async function completeEnrolment(
+    principal: Principal,
+    token: string,
+    code: string,
+    requestId?: string,
+  ): Promise<Outcome<string[]>> {
     const codes = newRecoveryCodes();
     const enrolled = await asAccount(db, principal.userId, async (tx) => {
       const account = await findAccount(tx, principal.userId);
@@ -163,12 +222,18 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
       return true;
     });
     if (!enrolled) {
-      return failure({ code: 'The code is not right. Enter the 6-digit code your authenticator app shows now' });
+      return failure({
+        code: 'The code is not right. Enter the 6-digit code your authenticator app shows now',
+      });
     }
     await sessions.markMfaPassed(token);
     if (principal.partnershipId) {
       await inTenant(db, contextOf(principal, requestId), (tx) =>
-        audit.record(tx, contextOf(principal, requestId), { action: 'account.mfa_enabled', entityType: 'account', entityId: principal.userId }),
+        audit.record(tx, contextOf(principal, requestId), {
+          action: 'account.mfa_enabled',
+          entityType: 'account',
+          entityId: principal.userId,
+        }),
       );
     }
     return success(codes);
@@ -178,7 +243,11 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
     const codes = newRecoveryCodes();
     await inTenant(db, contextOf(principal, requestId), async (tx) => {
       await replaceRecoveryCodes(tx, principal.userId, codes.map(recoveryCodeHash));
-      await audit.record(tx, contextOf(principal, requestId), { action: 'account.recovery_codes_replaced', entityType: 'account', entityId: principal.userId });
+      await audit.record(tx, contextOf(principal, requestId), {
+        action: 'account.recovery_codes_replaced',
+        entityType: 'account',
+        entityId: principal.userId,
+      });
     });
     return codes;
   }
@@ -193,18 +262,26 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
     input: { currentPassword: string; newPassword: string; confirmPassword: string },
     requestId?: string,
   ): Promise<Outcome<true>> {
-    const account = await asAccount(db, principal.userId, (tx) => findAccount(tx, principal.userId));
+    const account = await asAccount(db, principal.userId, (tx) =>
+      findAccount(tx, principal.userId),
+    );
     if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
       return failure({ currentPassword: 'Your current password is not right' });
     }
     const weakness = passwordWeakness(input.newPassword, account.email);
     if (weakness) return failure({ newPassword: weakness });
-    if (input.newPassword === input.currentPassword) return failure({ newPassword: 'Your new password must be different from your current one' });
-    if (input.newPassword !== input.confirmPassword) return failure({ confirmPassword: 'The passwords do not match' });
+    if (input.newPassword === input.currentPassword)
+      return failure({ newPassword: 'Your new password must be different from your current one' });
+    if (input.newPassword !== input.confirmPassword)
+      return failure({ confirmPassword: 'The passwords do not match' });
     const passwordHash = await hashPassword(input.newPassword);
     await inTenant(db, contextOf(principal, requestId), async (tx) => {
       await updateAccount(tx, principal.userId, { passwordHash, passwordChangedAt: clock.now() });
-      await audit.record(tx, contextOf(principal, requestId), { action: 'account.password_changed', entityType: 'account', entityId: principal.userId });
+      await audit.record(tx, contextOf(principal, requestId), {
+        action: 'account.password_changed',
+        entityType: 'account',
+        entityId: principal.userId,
+      });
     });
     await sessions.destroyOthers(principal.userId, token);
     return success(true);
@@ -213,10 +290,18 @@ export function buildAccountService({ db, audit, sessions, throttle, clock, serv
   /** For other modules' transactions (invitation acceptance, role changes). */
   const inTransaction = {
     accountByEmail: findAccountByEmail,
-    async createAccount(tx: Transaction, values: { id: string; email: string; displayName: string; password: string }) {
+    async createAccount(
+      tx: Transaction,
+      values: { id: string; email: string; displayName: string; password: string },
+    ) {
       await setTransactionSettings(tx, { 'app.user_id': values.id });
       const passwordHash = await hashPassword(values.password);
-      return insertAccount(tx, { id: values.id, email: values.email, displayName: values.displayName, passwordHash });
+      return insertAccount(tx, {
+        id: values.id,
+        email: values.email,
+        displayName: values.displayName,
+        passwordHash,
+      });
     },
     grantRole: addRole,
     removeRoles,

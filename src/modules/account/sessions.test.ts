@@ -4,8 +4,15 @@ import { createTestApp } from '../../testing/app.js';
 import { createPartnership, createUser } from '../../testing/fixtures.js';
 
 /** A clock the test moves by hand. */
-const clock = { at: new Date('2026-11-26T09:00:00Z'), now() { return this.at; } };
-const advance = (minutes: number) => { clock.at = new Date(clock.at.getTime() + minutes * 60_000); };
+const clock = {
+  at: new Date('2026-11-26T09:00:00Z'),
+  now() {
+    return this.at;
+  },
+};
+const advance = (minutes: number) => {
+  clock.at = new Date(clock.at.getTime() + minutes * 60_000);
+};
 
 const { app, services, database } = await createTestApp({ clock });
 const partnership = await createPartnership(services);
@@ -33,13 +40,17 @@ describe('session timeouts', () => {
   });
 
   it('ends other sessions when the password changes, and keeps this one', async () => {
-    const person = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
+    const person = await createUser(database.app.db, services, partnership.id, {
+      roles: ['member'],
+    });
     const here = new Agent(app);
     const elsewhere = new Agent(app);
     await here.signIn(person);
     await elsewhere.signIn(person);
     const changed = await here.submit('/account/password', {
-      currentPassword: person.password, newPassword: 'lantern quarry velvet 77', confirmPassword: 'lantern quarry velvet 77',
+      currentPassword: person.password,
+      newPassword: 'lantern quarry velvet 77',
+      confirmPassword: 'lantern quarry velvet 77',
     });
     expect(changed.location).toBe('/account');
     expect((await here.get('/account')).status).toBe(200);

@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent, text } from '../../testing/agent.js';
 import { createTestApp } from '../../testing/app.js';
-import { createPartnership, createUser, FIXTURE_PASSWORD, totpNow, type FixtureUser } from '../../testing/fixtures.js';
+import {
+  createPartnership,
+  createUser,
+  FIXTURE_PASSWORD,
+  totpNow,
+  type FixtureUser,
+} from '../../testing/fixtures.js';
 
 const { app, services, database } = await createTestApp();
 let member: FixtureUser;
@@ -11,43 +17,73 @@ let admin: FixtureUser;
 beforeAll(async () => {
   const partnership = await createPartnership(services);
   member = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
-  admin = await createUser(database.app.db, services, partnership.id, { roles: ['administrator'], mfa: true });
+  admin = await createUser(database.app.db, services, partnership.id, {
+    roles: ['administrator'],
+    mfa: true,
+  });
 });
 
-const sessionCount = async () => Number((await database.owner.db.execute<{ count: string }>(sql`select count(*) from session`)).rows[0]!.count);
+const sessionCount = async () =>
+  Number(
+    (await database.owner.db.execute<{ count: string }>(sql`select count(*) from session`)).rows[0]!
+      .count,
+  );
 
 describe('sign-in', () => {
   it('signs a member in with a secure session cookie and shows their partnership', async () => {
     const agent = new Agent(app);
-    const page = await agent.submit('/sign-in', { email: member.email.toUpperCase(), password: FIXTURE_PASSWORD });
+    const page = await agent.submit('/sign-in', {
+      email: member.email.toUpperCase(),
+      password: FIXTURE_PASSWORD,
+    });
     expect(page.status).toBe(303);
     expect(page.location).toBe('/');
-    const cookie = String(page.headers['set-cookie']).split(/,(?=\s*masa)/).find((c) => c.includes('masa_session='))!;
+    const cookie = String(page.headers['set-cookie'])
+      .split(/,(?=\s*masa)/)
+      .find((c) => c.includes('masa_session='))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     const home = await agent.get('/');
     expect(home.status).toBe(200);
-    expect(text(home, '.govuk-generic-header')).toContain('Northshire Safeguarding Children Partnership');
+    expect(text(home, '.govuk-generic-header')).toContain(
+      'Northshire Safeguarding Children Partnership',
+    );
   });
 
   it('returns to the page first asked for, but never to another site', async () => {
     const agent = new Agent(app);
     const asked = await agent.get('/account');
     expect(asked.location).toBe('/sign-in?returnTo=%2Faccount');
-    const back = await agent.submit('/sign-in', { email: member.email, password: FIXTURE_PASSWORD, returnTo: '/account' }, asked.location);
+    const back = await agent.submit(
+      '/sign-in',
+      { email: member.email, password: FIXTURE_PASSWORD, returnTo: '/account' },
+      asked.location,
+    );
     expect(back.location).toBe('/account');
     const other = new Agent(app);
-    const away = await other.submit('/sign-in', { email: member.email, password: FIXTURE_PASSWORD, returnTo: '//evil.example/' });
+    const away = await other.submit('/sign-in', {
+      email: member.email,
+      password: FIXTURE_PASSWORD,
+      returnTo: '//evil.example/',
+    });
     expect(away.location).toBe('/');
   });
 
   it('gives the same answer for a wrong password and an unknown email, keeping the email typed', async () => {
     const before = await sessionCount();
-    const wrong = await new Agent(app).submit('/sign-in', { email: member.email, password: 'not the password at all' });
-    const unknown = await new Agent(app).submit('/sign-in', { email: 'nobody@agency.example', password: 'not the password at all' });
+    const wrong = await new Agent(app).submit('/sign-in', {
+      email: member.email,
+      password: 'not the password at all',
+    });
+    const unknown = await new Agent(app).submit('/sign-in', {
+      email: 'nobody@agency.example',
+      password: 'not the password at all',
+    });
     for (const page of [wrong, unknown]) {
       expect(page.status).toBe(400);
-      expect(text(page, '.govuk-error-summary')).toContain('Enter a correct email address and password');
+      expect(text(page, '.govuk-error-summary')).toContain(
+        'Enter a correct email address and password',
+      );
       expect(page.$('.govuk-error-summary a').attr('href')).toBe('#email');
     }
     expect(wrong.$('#email').val()).toBe(member.email);
@@ -57,20 +93,30 @@ describe('sign-in', () => {
   it('asks for an email address and a password when they are missing or malformed', async () => {
     const page = await new Agent(app).submit('/sign-in', { email: 'not-an-email', password: '' });
     expect(page.status).toBe(400);
-    expect(text(page, '.govuk-error-summary')).toContain('Enter an email address in the correct format');
+    expect(text(page, '.govuk-error-summary')).toContain(
+      'Enter an email address in the correct format',
+    );
     expect(text(page, '.govuk-error-summary')).toContain('Enter your password');
     expect(page.$('title').text()).toMatch(/^Error: /);
   });
 
   it('throttles an account after five failures, with the same message whether or not it exists', async () => {
-    const target = await createUser(database.app.db, services, member.partnershipId, { roles: ['member'] });
+    const target = await createUser(database.app.db, services, member.partnershipId, {
+      roles: ['member'],
+    });
     for (const email of [target.email, 'ghost@agency.example']) {
       for (let attempt = 0; attempt < 5; attempt++) {
         await new Agent(app).submit('/sign-in', { email, password: 'wrong password here' });
       }
     }
-    const real = await new Agent(app).submit('/sign-in', { email: target.email, password: FIXTURE_PASSWORD });
-    const ghost = await new Agent(app).submit('/sign-in', { email: 'ghost@agency.example', password: FIXTURE_PASSWORD });
+    const real = await new Agent(app).submit('/sign-in', {
+      email: target.email,
+      password: FIXTURE_PASSWORD,
+    });
+    const ghost = await new Agent(app).submit('/sign-in', {
+      email: 'ghost@agency.example',
+      password: FIXTURE_PASSWORD,
+    });
     expect(real.status).toBe(429);
     expect(ghost.status).toBe(429);
     expect(text(real, '.govuk-error-summary')).toBe(text(ghost, '.govuk-error-summary'));
@@ -80,9 +126,15 @@ describe('sign-in', () => {
   it('throttles an address that tries many accounts', async () => {
     const agentFromOneAddress = () => new Agent(app);
     for (let attempt = 0; attempt < 30; attempt++) {
-      await agentFromOneAddress().submit('/sign-in', { email: `spray${attempt}@agency.example`, password: 'wrong password here' });
+      await agentFromOneAddress().submit('/sign-in', {
+        email: `spray${attempt}@agency.example`,
+        password: 'wrong password here',
+      });
     }
-    const page = await agentFromOneAddress().submit('/sign-in', { email: member.email, password: FIXTURE_PASSWORD });
+    const page = await agentFromOneAddress().submit('/sign-in', {
+      email: member.email,
+      password: FIXTURE_PASSWORD,
+    });
     expect(page.status).toBe(429);
     await database.owner.db.execute(sql`delete from sign_in_failure`);
   });

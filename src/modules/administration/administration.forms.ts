@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { ROLES } from '../../platform/policy.js';
 
 /** Checkboxes arrive as one value or many. */
-const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(item));
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(item));
 
 export const rolesForm = z.object({
-  roles: oneOrMany(z.enum(ROLES)).pipe(z.array(z.enum(ROLES)).min(1, 'Select at least one role. To take away all access, use “Remove access”')),
+  roles: oneOrMany(z.enum(ROLES)).pipe(
+    z
+      .array(z.enum(ROLES))
+      .min(1, 'Select at least one role. To take away all access, use “Remove access”'),
+  ),
 });
 
 const dateField = (label: string) =>
@@ -15,9 +20,14 @@ const dateField = (label: string) =>
     .optional()
     .transform((value, context) => {
       if (!value) return undefined;
-      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
+      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? new Date(`${value}T00:00:00Z`)
+        : new Date(Number.NaN);
       if (Number.isNaN(parsed.getTime())) {
-        context.addIssue({ code: 'custom', message: `${label} must be a real date, like 2026-11-26` });
+        context.addIssue({
+          code: 'custom',
+          message: `${label} must be a real date, like 2026-11-26`,
+        });
         return z.NEVER;
       }
       return parsed;
@@ -32,4 +42,7 @@ export const auditFilterForm = z
     to: dateField('To date'),
     before: z.coerce.number().int().positive().optional().catch(undefined),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'To date must be the same as or after the from date' });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ['to'],
+    message: 'To date must be the same as or after the from date',
+  });

@@ -13,7 +13,11 @@ type IdParams = { Params: { id: string } };
 
 const contextOf = (request: FastifyRequest) => {
   const principal = request.principal as Principal;
-  return { partnershipId: principal.partnershipId!, userId: principal.userId, requestId: request.id };
+  return {
+    partnershipId: principal.partnershipId!,
+    userId: principal.userId,
+    requestId: request.id,
+  };
 };
 
 const roleNames = (roles: Role[]) => roles.map((role) => ROLE_NAMES[role]).join(', ');
@@ -25,15 +29,25 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     reply.page('administration/views/overview.njk', { pageTitle: 'Administration' }),
   );
 
-  app.get('/admin/people', { config: { policy: administrationPolicies.people } }, async (request, reply) => {
-    const members = await administration.members(contextOf(request));
-    return reply.page('administration/views/people.njk', {
-      pageTitle: 'People and roles',
-      members: members.map((m) => ({ ...m, roleNames: roleNames(m.roles) })),
-    });
-  });
+  app.get(
+    '/admin/people',
+    { config: { policy: administrationPolicies.people } },
+    async (request, reply) => {
+      const members = await administration.members(contextOf(request));
+      return reply.page('administration/views/people.njk', {
+        pageTitle: 'People and roles',
+        members: members.map((m) => ({ ...m, roleNames: roleNames(m.roles) })),
+      });
+    },
+  );
 
-  const renderRoles = async (request: FastifyRequest, reply: FastifyReply, id: string | null, errors?: FieldErrors, chosen?: string[]) => {
+  const renderRoles = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string | null,
+    errors?: FieldErrors,
+    chosen?: string[],
+  ) => {
     const member = id ? await administration.member(contextOf(request), id) : null;
     if (!member) return notFound(reply);
     const selected = chosen ?? member.roles;
@@ -41,39 +55,65 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
       pageTitle: `Roles of ${member.displayName}`,
       member,
       errors,
-      roleItems: ROLES.map((role) => ({ value: role, text: ROLE_NAMES[role], checked: selected.includes(role) })),
+      roleItems: ROLES.map((role) => ({
+        value: role,
+        text: ROLE_NAMES[role],
+        checked: selected.includes(role),
+      })),
     });
   };
 
-  app.get<IdParams>('/admin/people/:id', { config: { policy: administrationPolicies.people } }, (request, reply) =>
-    renderRoles(request, reply, recordId(request.params.id)),
+  app.get<IdParams>(
+    '/admin/people/:id',
+    { config: { policy: administrationPolicies.people } },
+    (request, reply) => renderRoles(request, reply, recordId(request.params.id)),
   );
 
-  app.post<IdParams & { Body: Record<string, unknown> }>('/admin/people/:id', { config: { policy: administrationPolicies.people } }, async (request, reply) => {
-    const id = recordId(request.params.id);
-    const form = parseForm(rolesForm, request.body);
-    const chosen = [request.body.roles ?? []].flat().map(String);
-    if (!form.ok) return renderRoles(request, reply.code(400), id, form.errors, chosen);
-    const result = id ? await administration.setRoles(contextOf(request), id, form.value.roles) : null;
-    if (!result || (!result.ok && result.errors.member)) return notFound(reply);
-    if (!result.ok) return renderRoles(request, reply.code(400), id, result.errors, chosen);
-    return reply.flash('Roles changed').redirect('/admin/people', 303);
-  });
+  app.post<IdParams & { Body: Record<string, unknown> }>(
+    '/admin/people/:id',
+    { config: { policy: administrationPolicies.people } },
+    async (request, reply) => {
+      const id = recordId(request.params.id);
+      const form = parseForm(rolesForm, request.body);
+      const chosen = [request.body.roles ?? []].flat().map(String);
+      if (!form.ok) return renderRoles(request, reply.code(400), id, form.errors, chosen);
+      const result = id
+        ? await administration.setRoles(contextOf(request), id, form.value.roles)
+        : null;
+      if (!result || (!result.ok && result.errors.member)) return notFound(reply);
+      if (!result.ok) return renderRoles(request, reply.code(400), id, result.errors, chosen);
+      return reply.flash('Roles changed').redirect('/admin/people', 303);
+    },
+  );
 
-  app.get<IdParams>('/admin/people/:id/remove', { config: { policy: administrationPolicies.people } }, async (request, reply) => {
-    const id = recordId(request.params.id);
-    const member = id ? await administration.member(contextOf(request), id) : null;
-    if (!member) return notFound(reply);
-    return reply.page('administration/views/remove-access.njk', { pageTitle: `Remove access for ${member.displayName}`, member });
-  });
+  app.get<IdParams>(
+    '/admin/people/:id/remove',
+    { config: { policy: administrationPolicies.people } },
+    async (request, reply) => {
+      const id = recordId(request.params.id);
+      const member = id ? await administration.member(contextOf(request), id) : null;
+      if (!member) return notFound(reply);
+      return reply.page('administration/views/remove-access.njk', {
+        pageTitle: `Remove access for ${member.displayName}`,
+        member,
+      });
+    },
+  );
 
-  app.post<IdParams>('/admin/people/:id/remove', { config: { policy: administrationPolicies.people } }, async (request, reply) => {
-    const id = recordId(request.params.id);
-    const result = id ? await administration.setRoles(contextOf(request), id, []) : null;
-    if (!result || (!result.ok && result.errors.member)) return notFound(reply);
-    if (!result.ok) return reply.flash(result.errors.roles ?? 'Access could not be removed').redirect(`/admin/people/${id}`, 303);
-    return reply.flash('Access removed').redirect('/admin/people', 303);
-  });
+  app.post<IdParams>(
+    '/admin/people/:id/remove',
+    { config: { policy: administrationPolicies.people } },
+    async (request, reply) => {
+      const id = recordId(request.params.id);
+      const result = id ? await administration.setRoles(contextOf(request), id, []) : null;
+      if (!result || (!result.ok && result.errors.member)) return notFound(reply);
+      if (!result.ok)
+        return reply
+          .flash(result.errors.roles ?? 'Access could not be removed')
+          .redirect(`/admin/people/${id}`, 303);
+      return reply.flash('Access removed').redirect('/admin/people', 303);
+    },
+  );
 
   const auditFilter = (query: Query) => {
     const form = parseForm(auditFilterForm, query);
@@ -81,45 +121,86 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     const f = form.value;
     return {
       ok: true as const,
-      value: { action: f.action || undefined, entityType: f.entityType || undefined, actorEmail: f.actor || undefined, from: f.from, to: f.to ? addDays(f.to, 1) : undefined, beforeSeq: f.before },
+      value: {
+        action: f.action || undefined,
+        entityType: f.entityType || undefined,
+        actorEmail: f.actor || undefined,
+        from: f.from,
+        to: f.to ? addDays(f.to, 1) : undefined,
+        beforeSeq: f.before,
+      },
     };
   };
 
-  app.get<{ Querystring: Query }>('/admin/audit', { config: { policy: administrationPolicies.auditTrail } }, async (request, reply) => {
-    const filter = auditFilter(request.query);
-    const page = filter.ok ? await audit.page(contextOf(request), filter.value) : { events: [], nextBeforeSeq: undefined };
-    const query = new URLSearchParams(Object.entries(request.query).filter(([key, value]) => key !== 'before' && value) as [string, string][]);
-    const olderQuery = new URLSearchParams(query);
-    if (page.nextBeforeSeq) olderQuery.set('before', String(page.nextBeforeSeq));
-    return reply.code(filter.ok ? 200 : 400).page('administration/views/audit.njk', {
-      pageTitle: 'Audit trail',
-      values: request.query,
-      errors: filter.ok ? undefined : filter.errors,
-      events: page.events,
-      olderHref: page.nextBeforeSeq ? `/admin/audit?${olderQuery}` : null,
-      exportHref: `/admin/audit.csv?${query}`,
-    });
-  });
+  app.get<{ Querystring: Query }>(
+    '/admin/audit',
+    { config: { policy: administrationPolicies.auditTrail } },
+    async (request, reply) => {
+      const filter = auditFilter(request.query);
+      const page = filter.ok
+        ? await audit.page(contextOf(request), filter.value)
+        : { events: [], nextBeforeSeq: undefined };
+      const query = new URLSearchParams(
+        Object.entries(request.query).filter(([key, value]) => key !== 'before' && value) as [
+          string,
+          string,
+        ][],
+      );
+      const olderQuery = new URLSearchParams(query);
+      if (page.nextBeforeSeq) olderQuery.set('before', String(page.nextBeforeSeq));
+      return reply.code(filter.ok ? 200 : 400).page('administration/views/audit.njk', {
+        pageTitle: 'Audit trail',
+        values: request.query,
+        errors: filter.ok ? undefined : filter.errors,
+        events: page.events,
+        olderHref: page.nextBeforeSeq ? `/admin/audit?${olderQuery}` : null,
+        exportHref: `/admin/audit.csv?${query}`,
+      });
+    },
+  );
 
-  app.get<{ Querystring: Query }>('/admin/audit.csv', { config: { policy: administrationPolicies.auditTrail } }, async (request, reply) => {
-    const filter = auditFilter(request.query);
-    if (!filter.ok) return reply.redirect(`/admin/audit?${new URLSearchParams(request.query as Record<string, string>)}`, 303);
-    const csv = await audit.exportCsv(contextOf(request), filter.value);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="audit-trail.csv"')
-      .send(csv);
-  });
+  app.get<{ Querystring: Query }>(
+    '/admin/audit.csv',
+    { config: { policy: administrationPolicies.auditTrail } },
+    async (request, reply) => {
+      const filter = auditFilter(request.query);
+      if (!filter.ok)
+        return reply.redirect(
+          `/admin/audit?${new URLSearchParams(request.query as Record<string, string>)}`,
+          303,
+        );
+      const csv = await audit.exportCsv(contextOf(request), filter.value);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-trail.csv"')
+        .send(csv);
+    },
+  );
 
-  app.get('/admin/outbox', { config: { policy: administrationPolicies.outbox } }, async (request, reply) => {
-    const messages = await mail.page(contextOf(request));
-    return reply.page('administration/views/outbox.njk', { pageTitle: 'Mail outbox', messages, smtpConfigured: services.mailDelivery.configured });
-  });
+  app.get(
+    '/admin/outbox',
+    { config: { policy: administrationPolicies.outbox } },
+    async (request, reply) => {
+      const messages = await mail.page(contextOf(request));
+      return reply.page('administration/views/outbox.njk', {
+        pageTitle: 'Mail outbox',
+        messages,
+        smtpConfigured: services.mailDelivery.configured,
+      });
+    },
+  );
 
-  app.get<IdParams>('/admin/outbox/:id', { config: { policy: administrationPolicies.outbox } }, async (request, reply) => {
-    const id = recordId(request.params.id);
-    const message = id ? await mail.find(contextOf(request), id) : null;
-    if (!message) return notFound(reply);
-    return reply.page('administration/views/outbox-message.njk', { pageTitle: message.subject, message });
-  });
+  app.get<IdParams>(
+    '/admin/outbox/:id',
+    { config: { policy: administrationPolicies.outbox } },
+    async (request, reply) => {
+      const id = recordId(request.params.id);
+      const message = id ? await mail.find(contextOf(request), id) : null;
+      if (!message) return notFound(reply);
+      return reply.page('administration/views/outbox-message.njk', {
+        pageTitle: message.subject,
+        message,
+      });
+    },
+  );
 }

@@ -21,17 +21,31 @@ export function buildAdministrationService({ db, audit, accounts }: Dependencies
   }
 
   /** Replaces a person's roles; no roles removes their access. The last administrator stays. */
-  async function setRoles(context: TenantContext, userId: string, roles: Role[]): Promise<Outcome<true>> {
+  async function setRoles(
+    context: TenantContext,
+    userId: string,
+    roles: Role[],
+  ): Promise<Outcome<true>> {
     return inTenant(db, context, async (tx) => {
       const everyone = await accounts.inTransaction.membersOfPartnership(tx);
       const target = everyone.find((m) => m.userId === userId);
       if (!target) return failure({ member: 'not found' });
-      const otherAdministrators = everyone.filter((m) => m.userId !== userId && m.roles.includes('administrator'));
-      if (target.roles.includes('administrator') && !roles.includes('administrator') && otherAdministrators.length === 0) {
-        return failure({ roles: 'The partnership must keep at least one administrator. Make someone else an administrator first' });
+      const otherAdministrators = everyone.filter(
+        (m) => m.userId !== userId && m.roles.includes('administrator'),
+      );
+      if (
+        target.roles.includes('administrator') &&
+        !roles.includes('administrator') &&
+        otherAdministrators.length === 0
+      ) {
+        return failure({
+          roles:
+            'The partnership must keep at least one administrator. Make someone else an administrator first',
+        });
       }
       await accounts.inTransaction.removeRoles(tx, context.partnershipId, userId);
-      for (const role of roles) await accounts.inTransaction.grantRole(tx, context.partnershipId, userId, role);
+      for (const role of roles)
+        await accounts.inTransaction.grantRole(tx, context.partnershipId, userId, role);
       await audit.record(tx, context, {
         action: roles.length ? 'member.roles_changed' : 'member.access_removed',
         entityType: 'account',

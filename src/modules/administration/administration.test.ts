@@ -7,10 +7,21 @@ import { createPartnership, createUser } from '../../testing/fixtures.js';
 const { app, services, database } = await createTestApp();
 const north = await createPartnership(services, 'Northshire Safeguarding Children Partnership');
 const south = await createPartnership(services, 'Southvale Safeguarding Partnership');
-const admin = await createUser(database.app.db, services, north.id, { roles: ['administrator'], mfa: true, displayName: 'Alex Morgan' });
-const colleague = await createUser(database.app.db, services, north.id, { roles: ['member'], displayName: 'Sam Okafor' });
+const admin = await createUser(database.app.db, services, north.id, {
+  roles: ['administrator'],
+  mfa: true,
+  displayName: 'Alex Morgan',
+});
+const colleague = await createUser(database.app.db, services, north.id, {
+  roles: ['member'],
+  displayName: 'Sam Okafor',
+});
 const southPerson = await createUser(database.app.db, services, south.id, { roles: ['member'] });
-const southInvitation = await services.invitations.invite({ partnershipId: south.id, userId: null }, { email: 'x@south.example', role: 'member' }, 'Southvale');
+const southInvitation = await services.invitations.invite(
+  { partnershipId: south.id, userId: null },
+  { email: 'x@south.example', role: 'member' },
+  'Southvale',
+);
 const southMail = (await services.mail.page({ partnershipId: south.id, userId: null }))[0]!;
 
 const signedIn = async () => {
@@ -25,7 +36,9 @@ describe('people and roles', () => {
     const people = await agent.get('/admin/people');
     expect(text(people, 'tbody')).toContain('Sam Okafor');
     expect(text(people, 'tbody')).not.toContain(southPerson.email);
-    const changed = await agent.submit(`/admin/people/${colleague.userId}`, { roles: ['member', 'business_officer'] });
+    const changed = await agent.submit(`/admin/people/${colleague.userId}`, {
+      roles: ['member', 'business_officer'],
+    });
     expect(changed.location).toBe('/admin/people');
     expect(text(await agent.get('/admin/people'), 'tbody')).toContain('Member, Business officer');
     const audit = await agent.get('/admin/audit?action=member.roles_changed');
@@ -45,11 +58,16 @@ describe('people and roles', () => {
   });
 
   it('asks before removing access, then removes it', async () => {
-    const leaver = await createUser(database.app.db, services, north.id, { roles: ['observer'], displayName: 'Jo Leaver' });
+    const leaver = await createUser(database.app.db, services, north.id, {
+      roles: ['observer'],
+      displayName: 'Jo Leaver',
+    });
     const agent = await signedIn();
     const confirm = await agent.get(`/admin/people/${leaver.userId}/remove`);
     expect(text(confirm, 'h1')).toBe('Are you sure you want to remove access for Jo Leaver?');
-    expect((await agent.submit(`/admin/people/${leaver.userId}/remove`, {})).location).toBe('/admin/people');
+    expect((await agent.submit(`/admin/people/${leaver.userId}/remove`, {})).location).toBe(
+      '/admin/people',
+    );
     const gone = new Agent(app);
     await gone.signIn(leaver);
     expect((await gone.get('/')).status).toBe(403);
@@ -69,9 +87,25 @@ describe("another partnership's records", () => {
       expect((await agent.get(url)).status, url).toBe(404);
     }
     const token = await agent.csrfTokenFrom('/admin/people');
-    expect((await agent.post(`/admin/people/${southPerson.userId}`, { _csrf: token, roles: 'administrator' })).status).toBe(404);
-    expect((await agent.post(`/admin/invitations/${southInvitation.invitation.id}/withdraw`, { _csrf: token })).status).toBe(404);
-    const stillPending = await services.invitations.find({ partnershipId: south.id, userId: null }, southInvitation.invitation.id);
+    expect(
+      (
+        await agent.post(`/admin/people/${southPerson.userId}`, {
+          _csrf: token,
+          roles: 'administrator',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await agent.post(`/admin/invitations/${southInvitation.invitation.id}/withdraw`, {
+          _csrf: token,
+        })
+      ).status,
+    ).toBe(404);
+    const stillPending = await services.invitations.find(
+      { partnershipId: south.id, userId: null },
+      southInvitation.invitation.id,
+    );
     expect(stillPending?.state).toBe('pending');
   });
 });
@@ -80,16 +114,24 @@ describe('audit trail pages', () => {
   it('filters events and exports them as CSV', async () => {
     const agent = await signedIn();
     await inTenant(database.app.db, { partnershipId: north.id, userId: admin.userId }, (tx) =>
-      services.audit.record(tx, { partnershipId: north.id, userId: admin.userId }, { action: 'test.formula', entityType: 'test', after: { note: '=HYPERLINK("x")' } }),
+      services.audit.record(
+        tx,
+        { partnershipId: north.id, userId: admin.userId },
+        { action: 'test.formula', entityType: 'test', after: { note: '=HYPERLINK("x")' } },
+      ),
     );
-    const filtered = await agent.get(`/admin/audit?actor=${encodeURIComponent(admin.email)}&entityType=test`);
+    const filtered = await agent.get(
+      `/admin/audit?actor=${encodeURIComponent(admin.email)}&entityType=test`,
+    );
     expect(filtered.status).toBe(200);
     expect(filtered.$('tbody tr')).toHaveLength(1);
     const csv = await agent.get('/admin/audit.csv?entityType=test');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('audit-trail.csv');
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toBe('seq,occurred_at,actor,action,entity_type,entity_id,request_id,before,after,hash');
+    expect(lines[0]).toBe(
+      'seq,occurred_at,actor,action,entity_type,entity_id,request_id,before,after,hash',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('test.formula');
     expect(csv.body).not.toContain('southvale');
@@ -101,12 +143,19 @@ describe('audit trail pages', () => {
     expect(page.status).toBe(400);
     expect(text(page, '.govuk-error-summary')).toContain('From date must be a real date');
     const reversed = await agent.get('/admin/audit?from=2026-02-01&to=2026-01-01');
-    expect(text(reversed, '.govuk-error-summary')).toContain('To date must be the same as or after the from date');
+    expect(text(reversed, '.govuk-error-summary')).toContain(
+      'To date must be the same as or after the from date',
+    );
   });
 
   it('pages through events 50 at a time', async () => {
     await inTenant(database.app.db, { partnershipId: north.id, userId: null }, async (tx) => {
-      for (let n = 0; n < 60; n++) await services.audit.record(tx, { partnershipId: north.id, userId: null }, { action: 'test.bulk', entityType: 'bulk', entityId: String(n) });
+      for (let n = 0; n < 60; n++)
+        await services.audit.record(
+          tx,
+          { partnershipId: north.id, userId: null },
+          { action: 'test.bulk', entityType: 'bulk', entityId: String(n) },
+        );
     });
     const agent = await signedIn();
     const first = await agent.get('/admin/audit?action=test.bulk');
@@ -128,7 +177,11 @@ describe('audit trail pages', () => {
 describe('mail outbox page', () => {
   it('shows held mail to administrators, with its text', async () => {
     const agent = await signedIn();
-    await agent.submit('/admin/invitations', { email: 'outbox.reader@vcs.example', role: 'observer' }, '/admin/invitations/new');
+    await agent.submit(
+      '/admin/invitations',
+      { email: 'outbox.reader@vcs.example', role: 'observer' },
+      '/admin/invitations/new',
+    );
     const outbox = await agent.get('/admin/outbox');
     expect(text(outbox, '.govuk-inset-text')).toContain('No mail server is set up');
     expect(text(outbox, 'tbody')).toContain('outbox.reader@vcs.example');

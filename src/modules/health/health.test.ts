@@ -16,7 +16,10 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when the database does not', async () => {
-    const deadPool = new pg.Pool({ connectionString: `postgres://nobody:x@127.0.0.1:${await freePort()}/masa`, connectionTimeoutMillis: 500 });
+    const deadPool = new pg.Pool({
+      connectionString: `postgres://nobody:x@127.0.0.1:${await freePort()}/masa`,
+      connectionTimeoutMillis: 500,
+    });
     const bare = Fastify();
     registerGuard(bare);
     healthRoutes(bare, deadPool);

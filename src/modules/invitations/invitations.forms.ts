@@ -12,7 +12,11 @@ export const inviteForm = z.object({
 });
 
 export const acceptNewAccountForm = z.object({
-  displayName: z.string({ error: 'Enter your full name' }).trim().min(1, 'Enter your full name').max(120, 'Full name must be 120 characters or fewer'),
+  displayName: z
+    .string({ error: 'Enter your full name' })
+    .trim()
+    .min(1, 'Enter your full name')
+    .max(120, 'Full name must be 120 characters or fewer'),
   password: z.string({ error: 'Enter a password' }).min(1, 'Enter a password'),
   confirmPassword: z.string({ error: 'Confirm your password' }).min(1, 'Confirm your password'),
 });

@@ -30,6 +30,10 @@ export async function findInvitationByTokenHash(tx: Executor, tokenHash: string)
   return row ?? null;
 }
 
-export async function updateInvitation(tx: Executor, id: string, values: Partial<typeof invitation.$inferInsert>) {
+export async function updateInvitation(
+  tx: Executor,
+  id: string,
+  values: Partial<typeof invitation.$inferInsert>,
+) {
   await tx.update(invitation).set(values).where(eq(invitation.id, id));
 }

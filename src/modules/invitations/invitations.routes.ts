@@ -5,7 +5,11 @@ import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { setSessionCookie, type SessionCookieSettings } from '../../platform/http/session-hook.js';
 import { ROLE_NAMES, ROLES, type Principal } from '../../platform/policy.js';
-import { acceptExistingAccountForm, acceptNewAccountForm, inviteForm } from './invitations.forms.js';
+import {
+  acceptExistingAccountForm,
+  acceptNewAccountForm,
+  inviteForm,
+} from './invitations.forms.js';
 import { invitationPolicies } from './invitations.policy.js';
 
 type Body = Record<string, string | undefined>;
@@ -13,11 +17,25 @@ type TokenParams = { Params: { token: string } };
 
 const contextOf = (request: FastifyRequest) => {
   const principal = request.principal as Principal;
-  return { partnershipId: principal.partnershipId!, userId: principal.userId, requestId: request.id };
+  return {
+    partnershipId: principal.partnershipId!,
+    userId: principal.userId,
+    requestId: request.id,
+  };
 };
 
-const STATE_NAMES = { pending: 'Waiting', accepted: 'Accepted', revoked: 'Withdrawn', expired: 'Expired' } as const;
-const STATE_TAGS = { pending: 'govuk-tag--blue', accepted: 'govuk-tag--green', revoked: 'govuk-tag--grey', expired: 'govuk-tag--yellow' } as const;
+const STATE_NAMES = {
+  pending: 'Waiting',
+  accepted: 'Accepted',
+  revoked: 'Withdrawn',
+  expired: 'Expired',
+} as const;
+const STATE_TAGS = {
+  pending: 'govuk-tag--blue',
+  accepted: 'govuk-tag--green',
+  revoked: 'govuk-tag--grey',
+  expired: 'govuk-tag--yellow',
+} as const;
 
 const UNUSABLE = {
   unknown: 'This invitation link is not valid',
@@ -26,9 +44,14 @@ const UNUSABLE = {
   revoked: 'This invitation has been withdrawn',
 } as const;
 
-const roleItems = (selected?: string) => ROLES.map((role) => ({ value: role, text: ROLE_NAMES[role], checked: role === selected }));
+const roleItems = (selected?: string) =>
+  ROLES.map((role) => ({ value: role, text: ROLE_NAMES[role], checked: role === selected }));
 
-export function invitationRoutes(app: FastifyInstance, services: Services, cookies: SessionCookieSettings) {
+export function invitationRoutes(
+  app: FastifyInstance,
+  services: Services,
+  cookies: SessionCookieSettings,
+) {
   const { invitations, sessions } = services;
   const manage = { config: { policy: invitationPolicies.manage } };
   const accept = { config: { policy: invitationPolicies.accept } };
@@ -37,37 +60,69 @@ export function invitationRoutes(app: FastifyInstance, services: Services, cooki
     const rows = await invitations.list(contextOf(request));
     return reply.page('invitations/views/list.njk', {
       pageTitle: 'Invitations',
-      invitations: rows.map((row) => ({ ...row, roleName: ROLE_NAMES[row.role as keyof typeof ROLE_NAMES], stateName: STATE_NAMES[row.state], stateTag: STATE_TAGS[row.state] })),
+      invitations: rows.map((row) => ({
+        ...row,
+        roleName: ROLE_NAMES[row.role as keyof typeof ROLE_NAMES],
+        stateName: STATE_NAMES[row.state],
+        stateTag: STATE_TAGS[row.state],
+      })),
     });
   });
 
   const renderInviteForm = (reply: FastifyReply, values: Body, errors?: FieldErrors) =>
-    reply.page('invitations/views/new.njk', { pageTitle: 'Invite someone', values, errors, roleItems: roleItems(values.role) });
+    reply.page('invitations/views/new.njk', {
+      pageTitle: 'Invite someone',
+      values,
+      errors,
+      roleItems: roleItems(values.role),
+    });
 
   app.get('/admin/invitations/new', manage, (_request, reply) => renderInviteForm(reply, {}));
 
   app.post<{ Body: Body }>('/admin/invitations', manage, async (request, reply) => {
     const form = parseForm(inviteForm, request.body);
     if (!form.ok) return renderInviteForm(reply.code(400), request.body, form.errors);
-    await invitations.invite(contextOf(request), form.value, request.principal!.partnershipName ?? 'your partnership');
-    return reply.flash(`Invitation sent to ${form.value.email}`).redirect('/admin/invitations', 303);
+    await invitations.invite(
+      contextOf(request),
+      form.value,
+      request.principal!.partnershipName ?? 'your partnership',
+    );
+    return reply
+      .flash(`Invitation sent to ${form.value.email}`)
+      .redirect('/admin/invitations', 303);
   });
 
-  app.get<{ Params: { id: string } }>('/admin/invitations/:id/withdraw', manage, async (request, reply) => {
-    const id = recordId(request.params.id);
-    const found = id ? await invitations.find(contextOf(request), id) : null;
-    if (!found || found.state !== 'pending') return notFound(reply);
-    return reply.page('invitations/views/withdraw.njk', { pageTitle: 'Withdraw invitation', invitation: found });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/admin/invitations/:id/withdraw',
+    manage,
+    async (request, reply) => {
+      const id = recordId(request.params.id);
+      const found = id ? await invitations.find(contextOf(request), id) : null;
+      if (!found || found.state !== 'pending') return notFound(reply);
+      return reply.page('invitations/views/withdraw.njk', {
+        pageTitle: 'Withdraw invitation',
+        invitation: found,
+      });
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/invitations/:id/withdraw', manage, async (request, reply) => {
-    const id = recordId(request.params.id);
-    const result = id ? await invitations.revoke(contextOf(request), id) : null;
-    if (!result?.ok) return notFound(reply);
-    return reply.flash('Invitation withdrawn').redirect('/admin/invitations', 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/invitations/:id/withdraw',
+    manage,
+    async (request, reply) => {
+      const id = recordId(request.params.id);
+      const result = id ? await invitations.revoke(contextOf(request), id) : null;
+      if (!result?.ok) return notFound(reply);
+      return reply.flash('Invitation withdrawn').redirect('/admin/invitations', 303);
+    },
+  );
 
-  const renderAcceptance = async (reply: FastifyReply, token: string, values: Body = {}, errors?: FieldErrors) => {
+  const renderAcceptance = async (
+    reply: FastifyReply,
+    token: string,
+    values: Body = {},
+    errors?: FieldErrors,
+  ) => {
     const found = await invitations.lookup(token);
     if (found.state !== 'pending') {
       return reply.code(410).page('error.njk', {
@@ -86,20 +141,36 @@ export function invitationRoutes(app: FastifyInstance, services: Services, cooki
     });
   };
 
-  app.get<TokenParams>('/invitations/:token', accept, (request, reply) => renderAcceptance(reply, request.params.token));
+  app.get<TokenParams>('/invitations/:token', accept, (request, reply) =>
+    renderAcceptance(reply, request.params.token),
+  );
 
   app.post<TokenParams & { Body: Body }>('/invitations/:token', accept, async (request, reply) => {
     const { token } = request.params;
     const found = await invitations.lookup(token);
     if (found.state !== 'pending') return renderAcceptance(reply, token);
-    const form = parseForm(found.accountExists ? acceptExistingAccountForm : acceptNewAccountForm, request.body);
+    const form = parseForm(
+      found.accountExists ? acceptExistingAccountForm : acceptNewAccountForm,
+      request.body,
+    );
     const result = form.ok ? await invitations.accept(token, form.value, request.id) : form;
     if (!result.ok) {
       if (result.errors.invitation) return renderAcceptance(reply, token);
-      return renderAcceptance(reply.code(400), token, { displayName: request.body.displayName }, result.errors);
+      return renderAcceptance(
+        reply.code(400),
+        token,
+        { displayName: request.body.displayName },
+        result.errors,
+      );
     }
     if (request.sessionToken) await sessions.destroy(request.sessionToken);
-    setSessionCookie(reply, await sessions.create(result.value.userId, result.value.partnershipId), cookies);
-    return reply.flash('Welcome to MASA').redirect(result.value.mfaEnabled ? '/sign-in/code' : '/', 303);
+    setSessionCookie(
+      reply,
+      await sessions.create(result.value.userId, result.value.partnershipId),
+      cookies,
+    );
+    return reply
+      .flash('Welcome to MASA')
+      .redirect(result.value.mfaEnabled ? '/sign-in/code' : '/', 303);
   });
 }

@@ -1,6 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { addDays } from 'date-fns';
-import { inTenant, setTransactionSettings, type Database, type TenantContext } from '../../db/client.js';
+import {
+  inTenant,
+  setTransactionSettings,
+  type Database,
+  type TenantContext,
+} from '../../db/client.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { passwordWeakness } from '../../platform/auth/passwords.js';
 import type { Clock } from '../../platform/clock.js';
@@ -21,7 +26,10 @@ export const INVITATION_VALID_DAYS = 7;
 
 export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
 
-export function invitationState(row: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now: Date): InvitationState {
+export function invitationState(
+  row: Pick<InvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>,
+  now: Date,
+): InvitationState {
   if (row.acceptedAt) return 'accepted';
   if (row.revokedAt) return 'revoked';
   return row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
@@ -44,8 +52,19 @@ export interface AcceptInput {
   confirmPassword?: string;
 }
 
-export function buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl }: Dependencies) {
-  async function invite(context: TenantContext, input: { email: string; role: Role }, partnershipName: string) {
+export function buildInvitationsService({
+  db,
+  audit,
+  mail,
+  accounts,
+  clock,
+  publicUrl,
+}: Dependencies) {
+  async function invite(
+    context: TenantContext,
+    input: { email: string; role: Role },
+    partnershipName: string,
+  ) {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = addDays(clock.now(), INVITATION_VALID_DAYS);
     const created = await inTenant(db, context, async (tx) => {
@@ -83,7 +102,11 @@ export function buildInvitationsService({ db, audit, mail, accounts, clock, publ
   async function list(context: TenantContext) {
     const rows = await inTenant(db, context, (tx) => listInvitations(tx, 200));
     const now = clock.now();
-    return rows.map(({ invitation, invitedByName }) => ({ ...invitation, invitedByName, state: invitationState(invitation, now) }));
+    return rows.map(({ invitation, invitedByName }) => ({
+      ...invitation,
+      invitedByName,
+      state: invitationState(invitation, now),
+    }));
   }
 
   async function find(context: TenantContext, id: string) {
@@ -95,9 +118,16 @@ export function buildInvitationsService({ db, audit, mail, accounts, clock, publ
     return inTenant(db, context, async (tx) => {
       const row = await findInvitation(tx, id);
       if (!row) return failure({ invitation: 'not found' });
-      if (invitationState(row, clock.now()) !== 'pending') return failure({ invitation: 'This invitation can no longer be withdrawn' });
+      if (invitationState(row, clock.now()) !== 'pending')
+        return failure({ invitation: 'This invitation can no longer be withdrawn' });
       await updateInvitation(tx, id, { revokedAt: clock.now() });
-      await audit.record(tx, context, { action: 'invitation.revoked', entityType: 'invitation', entityId: id, before: { state: 'pending' }, after: { state: 'revoked' } });
+      await audit.record(tx, context, {
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: id,
+        before: { state: 'pending' },
+        after: { state: 'revoked' },
+      });
       return success(true);
     });
   }
@@ -116,15 +146,22 @@ export function buildInvitationsService({ db, audit, mail, accounts, clock, publ
   }
 
   /** Creates the account (or adds the role to an existing one) and uses the invitation up. */
-  async function accept(token: string, input: AcceptInput, requestId?: string): Promise<Outcome<{ userId: string; partnershipId: string; mfaEnabled: boolean }>> {
+  async function accept(
+    token: string,
+    input: AcceptInput,
+    requestId?: string,
+  ): Promise<Outcome<{ userId: string; partnershipId: string; mfaEnabled: boolean }>> {
     return db.transaction(async (tx) => {
       const row = await findInvitationByTokenHash(tx, tokenHashOf(token));
-      if (!row || invitationState(row, clock.now()) !== 'pending') return failure({ invitation: row ? invitationState(row, clock.now()) : 'unknown' });
+      if (!row || invitationState(row, clock.now()) !== 'pending')
+        return failure({ invitation: row ? invitationState(row, clock.now()) : 'unknown' });
       await setTransactionSettings(tx, { 'app.partnership_id': row.partnershipId });
       const existing = await accounts.inTransaction.accountByEmail(tx, row.email);
       let userId: string;
       if (existing) {
-        if (!(await accounts.inTransaction.passwordMatches(existing.passwordHash, input.password))) {
+        if (
+          !(await accounts.inTransaction.passwordMatches(existing.passwordHash, input.password))
+        ) {
           return failure({ password: 'Your password is not right' });
         }
         userId = existing.id;
@@ -132,15 +169,30 @@ export function buildInvitationsService({ db, audit, mail, accounts, clock, publ
       } else {
         const weakness = passwordWeakness(input.password, row.email);
         if (weakness) return failure({ password: weakness });
-        if (input.password !== input.confirmPassword) return failure({ confirmPassword: 'The passwords do not match' });
+        if (input.password !== input.confirmPassword)
+          return failure({ confirmPassword: 'The passwords do not match' });
         userId = randomUUID();
-        await accounts.inTransaction.createAccount(tx, { id: userId, email: row.email, displayName: input.displayName ?? row.email, password: input.password });
+        await accounts.inTransaction.createAccount(tx, {
+          id: userId,
+          email: row.email,
+          displayName: input.displayName ?? row.email,
+          password: input.password,
+        });
       }
       await accounts.inTransaction.grantRole(tx, row.partnershipId, userId, row.role as Role);
       await updateInvitation(tx, row.id, { acceptedAt: clock.now() });
       const context = { partnershipId: row.partnershipId, userId, requestId };
-      await audit.record(tx, context, { action: 'invitation.accepted', entityType: 'invitation', entityId: row.id, after: { role: row.role, newAccount: !existing } });
-      return success({ userId, partnershipId: row.partnershipId, mfaEnabled: Boolean(existing?.mfaEnabledAt) });
+      await audit.record(tx, context, {
+        action: 'invitation.accepted',
+        entityType: 'invitation',
+        entityId: row.id,
+        after: { role: row.role, newAccount: !existing },
+      });
+      return success({
+        userId,
+        partnershipId: row.partnershipId,
+        mfaEnabled: Boolean(existing?.mfaEnabledAt),
+      });
     });
   }
 

@@ -4,10 +4,18 @@ import { Agent, text } from '../../testing/agent.js';
 import { createTestApp } from '../../testing/app.js';
 import { createPartnership, createUser } from '../../testing/fixtures.js';
 
-const clock = { at: new Date('2026-11-26T09:00:00Z'), now() { return this.at; } };
+const clock = {
+  at: new Date('2026-11-26T09:00:00Z'),
+  now() {
+    return this.at;
+  },
+};
 const { app, services, database } = await createTestApp({ clock });
 const partnership = await createPartnership(services);
-const admin = await createUser(database.app.db, services, partnership.id, { roles: ['administrator'], mfa: true });
+const admin = await createUser(database.app.db, services, partnership.id, {
+  roles: ['administrator'],
+  mfa: true,
+});
 const signedInAdmin = async () => {
   clock.at = new Date();
   const agent = new Agent(app);
@@ -20,9 +28,15 @@ async function inviteAndReadLink(agent: Agent, email: string, role = 'member') {
   const sent = await agent.submit('/admin/invitations', { email, role }, '/admin/invitations/new');
   expect(sent.location).toBe('/admin/invitations');
   const outbox = await agent.get('/admin/outbox');
-  const href = outbox.$('table a').filter((_, a) => outbox.$(a).closest('tr').text().includes(email)).first().attr('href')!;
+  const href = outbox
+    .$('table a')
+    .filter((_, a) => outbox.$(a).closest('tr').text().includes(email))
+    .first()
+    .attr('href')!;
   const message = await agent.get(href);
-  const link = /http:\/\/masa\.test(\/invitations\/[\w-]+)/.exec(text(message, '#message-body'))![1]!;
+  const link = /http:\/\/masa\.test(\/invitations\/[\w-]+)/.exec(
+    text(message, '#message-body'),
+  )![1]!;
   return link;
 }
 
@@ -40,11 +54,19 @@ describe('invitations', () => {
     const form = await invitee.get(link);
     expect(form.status).toBe(200);
     expect(text(form, 'main')).toContain('new.colleague@health.example');
-    const weak = await invitee.submit(link, { displayName: 'Robin Lee', password: 'password1234', confirmPassword: 'password1234' });
+    const weak = await invitee.submit(link, {
+      displayName: 'Robin Lee',
+      password: 'password1234',
+      confirmPassword: 'password1234',
+    });
     expect(weak.status).toBe(400);
     expect(text(weak, '.govuk-error-summary')).toContain('too common');
     expect(weak.$('#displayName').val()).toBe('Robin Lee');
-    const created = await invitee.submit(link, { displayName: 'Robin Lee', password: 'meadow lantern orbit 9', confirmPassword: 'meadow lantern orbit 9' });
+    const created = await invitee.submit(link, {
+      displayName: 'Robin Lee',
+      password: 'meadow lantern orbit 9',
+      confirmPassword: 'meadow lantern orbit 9',
+    });
     expect(created.location).toBe('/');
     const home = await invitee.get('/');
     expect(text(home, 'h1')).toBe('Welcome, Robin Lee');
@@ -53,7 +75,15 @@ describe('invitations', () => {
     const reused = await new Agent(app).get(link);
     expect(reused.status).toBe(410);
     expect(text(reused, 'h1')).toBe('This invitation has already been used');
-    const reusedPost = await new Agent(app).submit(link, { displayName: 'X', password: 'meadow lantern orbit 9', confirmPassword: 'meadow lantern orbit 9' }, '/sign-in');
+    const reusedPost = await new Agent(app).submit(
+      link,
+      {
+        displayName: 'X',
+        password: 'meadow lantern orbit 9',
+        confirmPassword: 'meadow lantern orbit 9',
+      },
+      '/sign-in',
+    );
     expect(reusedPost.status).toBe(410);
   });
 
@@ -68,13 +98,20 @@ describe('invitations', () => {
   });
 
   it('answers an unknown token and a withdrawn invitation with a clear page', async () => {
-    expect(text(await new Agent(app).get('/invitations/not-a-real-token'), 'h1')).toBe('This invitation link is not valid');
+    expect(text(await new Agent(app).get('/invitations/not-a-real-token'), 'h1')).toBe(
+      'This invitation link is not valid',
+    );
     const agent = await signedInAdmin();
     const link = await inviteAndReadLink(agent, 'withdrawn@police.example');
     const list = await agent.get('/admin/invitations');
-    const withdrawHref = list.$('a').filter((_, a) => list.$(a).text().includes('withdrawn@police.example')).attr('href')!;
+    const withdrawHref = list
+      .$('a')
+      .filter((_, a) => list.$(a).text().includes('withdrawn@police.example'))
+      .attr('href')!;
     const confirm = await agent.get(withdrawHref);
-    expect(text(confirm, 'h1')).toContain('Are you sure you want to withdraw the invitation to withdrawn@police.example');
+    expect(text(confirm, 'h1')).toContain(
+      'Are you sure you want to withdraw the invitation to withdrawn@police.example',
+    );
     expect((await agent.submit(withdrawHref, {})).location).toBe('/admin/invitations');
     expect(text(await new Agent(app).get(link), 'h1')).toBe('This invitation has been withdrawn');
   });
@@ -95,9 +132,17 @@ describe('invitations', () => {
 
   it('checks the invitation form and writes nothing when it is wrong', async () => {
     const agent = await signedInAdmin();
-    const count = async () => Number((await database.owner.db.execute<{ count: string }>(sql`select count(*) from invitation`)).rows[0]!.count);
+    const count = async () =>
+      Number(
+        (await database.owner.db.execute<{ count: string }>(sql`select count(*) from invitation`))
+          .rows[0]!.count,
+      );
     const before = await count();
-    const page = await agent.submit('/admin/invitations', { email: 'not an email', role: 'emperor' }, '/admin/invitations/new');
+    const page = await agent.submit(
+      '/admin/invitations',
+      { email: 'not an email', role: 'emperor' },
+      '/admin/invitations/new',
+    );
     expect(page.status).toBe(400);
     expect(page.$('.govuk-error-summary a[href="#email"]').text()).toContain('correct format');
     expect(page.$('.govuk-error-summary a[href="#role"]').text()).toBe('Select a role');
@@ -106,11 +151,21 @@ describe('invitations', () => {
   });
 
   it('is for administrators only', async () => {
-    const member = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
+    const member = await createUser(database.app.db, services, partnership.id, {
+      roles: ['member'],
+    });
     const agent = new Agent(app);
     await agent.signIn(member);
     expect((await agent.get('/admin/invitations/new')).status).toBe(403);
     const token = await agent.csrfTokenFrom('/account/password');
-    expect((await agent.post('/admin/invitations', { _csrf: token, email: 'x@y.example', role: 'administrator' })).status).toBe(403);
+    expect(
+      (
+        await agent.post('/admin/invitations', {
+          _csrf: token,
+          email: 'x@y.example',
+          role: 'administrator',
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -11,14 +11,22 @@ export function buildPartnershipsService(db: Database, audit: AuditService) {
     const context: TenantContext = { partnershipId: id, userId: actorUserId };
     return inTenant(db, context, async (tx) => {
       const [created] = await tx.insert(partnership).values({ id, name, slug }).returning();
-      await audit.record(tx, context, { action: 'partnership.created', entityType: 'partnership', entityId: id, after: { name, slug } });
+      await audit.record(tx, context, {
+        action: 'partnership.created',
+        entityType: 'partnership',
+        entityId: id,
+        after: { name, slug },
+      });
       return created!;
     });
   }
 
   function find(context: TenantContext) {
     return inTenant(db, context, async (tx) => {
-      const [found] = await tx.select().from(partnership).where(eq(partnership.id, context.partnershipId));
+      const [found] = await tx
+        .select()
+        .from(partnership)
+        .where(eq(partnership.id, context.partnershipId));
       return found ?? null;
     });
   }

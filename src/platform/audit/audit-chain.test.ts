@@ -15,10 +15,21 @@ beforeAll(async () => {
   const other = (await partnerships.create('Southvale', 'southvale')).id;
   await Promise.all(
     Array.from({ length: 12 }, (_, n) =>
-      inTenant(database.app.db, { partnershipId: n % 2 ? partnershipId : other, userId: null, requestId: `req-${n}` }, (tx) =>
-        audit.record(tx, { partnershipId: n % 2 ? partnershipId : other, userId: null, requestId: `req-${n}` }, {
-          action: 'test.changed', entityType: 'test', entityId: String(n), before: { n }, after: { n: n + 1, note: 'ä €' },
-        }),
+      inTenant(
+        database.app.db,
+        { partnershipId: n % 2 ? partnershipId : other, userId: null, requestId: `req-${n}` },
+        (tx) =>
+          audit.record(
+            tx,
+            { partnershipId: n % 2 ? partnershipId : other, userId: null, requestId: `req-${n}` },
+            {
+              action: 'test.changed',
+              entityType: 'test',
+              entityId: String(n),
+              before: { n },
+              after: { n: n + 1, note: 'ä €' },
+            },
+          ),
       ),
     ),
   );
@@ -26,9 +37,12 @@ beforeAll(async () => {
 
 describe('audit trail', () => {
   it('chains each row to the previous row of its partnership, even under concurrent writers', async () => {
-    const rows = await database.owner.db.execute<{ seq: string; partnership_id: string; prev_hash: string | null; hash: string }>(
-      sql`select seq, partnership_id, prev_hash, hash from audit_event order by seq`,
-    );
+    const rows = await database.owner.db.execute<{
+      seq: string;
+      partnership_id: string;
+      prev_hash: string | null;
+      hash: string;
+    }>(sql`select seq, partnership_id, prev_hash, hash from audit_event order by seq`);
     const lastHash = new Map<string, string>();
     for (const row of rows.rows) {
       expect(row.prev_hash).toBe(lastHash.get(row.partnership_id) ?? null);
@@ -39,9 +53,15 @@ describe('audit trail', () => {
   });
 
   it('rejects UPDATE and DELETE, even from the owner', async () => {
-    await expect(database.owner.db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
-    await expect(database.owner.db.execute(sql`delete from audit_event`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
-    await expect(database.owner.db.execute(sql`truncate audit_event`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(
+      database.owner.db.execute(sql`update audit_event set action = 'x'`),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(database.owner.db.execute(sql`delete from audit_event`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
+    await expect(database.owner.db.execute(sql`truncate audit_event`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
   });
 
   it('reports the first broken link when a row is altered behind the trigger', async () => {
@@ -71,6 +91,9 @@ describe('audit trail', () => {
       await tx.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
     });
     const result = await verifyAuditChains(database.owner.db);
-    expect(result.broken).toMatchObject({ seq: second, reason: 'previous hash does not match the row before' });
+    expect(result.broken).toMatchObject({
+      seq: second,
+      reason: 'previous hash does not match the row before',
+    });
   });
 });

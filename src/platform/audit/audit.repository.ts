@@ -24,7 +24,8 @@ export interface AuditFilter {
   beforeSeq?: number | undefined;
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 export async function insertAuditEvent(tx: Executor, event: NewAuditEvent) {
   // seq, prev_hash and hash are set by the chaining trigger.
@@ -76,7 +77,9 @@ export interface BrokenLink {
 }
 
 /** Recomputes every link of every chain; needs a role that sees all partnerships. */
-export async function findFirstBrokenLink(tx: Executor): Promise<{ checked: number; broken: BrokenLink | null }> {
+export async function findFirstBrokenLink(
+  tx: Executor,
+): Promise<{ checked: number; broken: BrokenLink | null }> {
   const result = await tx.execute<{ seq: string; partnership_id: string; hash_ok: boolean }>(sql`
     with chain as (
       select seq, partnership_id, hash = audit_event_digest(e) as hash_ok,
@@ -93,7 +96,9 @@ export async function findFirstBrokenLink(tx: Executor): Promise<{ checked: numb
     broken: {
       seq: Number(row.seq),
       partnershipId: row.partnership_id,
-      reason: row.hash_ok ? 'previous hash does not match the row before' : 'hash does not match the row',
+      reason: row.hash_ok
+        ? 'previous hash does not match the row before'
+        : 'hash does not match the row',
     },
   };
 }

@@ -42,7 +42,11 @@ export function buildAuditService(db: Database) {
    * Reads a record marked sensitive (case reviews, child deaths) and, when it is found,
    * records who viewed it, in the same transaction.
    */
-  function readSensitive<T>(context: TenantContext, record: { entityType: string; entityId: string }, read: (tx: Executor) => Promise<T | null>) {
+  function readSensitive<T>(
+    context: TenantContext,
+    record: { entityType: string; entityId: string },
+    read: (tx: Executor) => Promise<T | null>,
+  ) {
     return inTenant(db, context, async (tx) => {
       const found = await read(tx);
       if (found !== null) await recordView(tx, context, record.entityType, record.entityId);
@@ -51,14 +55,27 @@ export function buildAuditService(db: Database) {
   }
 
   async function page(context: TenantContext, filter: AuditFilter) {
-    const rows = await inTenant(db, context, (tx) => listAuditEvents(tx, filter, AUDIT_PAGE_SIZE + 1));
+    const rows = await inTenant(db, context, (tx) =>
+      listAuditEvents(tx, filter, AUDIT_PAGE_SIZE + 1),
+    );
     const hasMore = rows.length > AUDIT_PAGE_SIZE;
     const events = rows.slice(0, AUDIT_PAGE_SIZE);
     return { events, nextBeforeSeq: hasMore ? events.at(-1)?.seq : undefined };
   }
 
   async function exportCsv(context: TenantContext, filter: AuditFilter): Promise<string> {
-    const header = ['seq', 'occurred_at', 'actor', 'action', 'entity_type', 'entity_id', 'request_id', 'before', 'after', 'hash'];
+    const header = [
+      'seq',
+      'occurred_at',
+      'actor',
+      'action',
+      'entity_type',
+      'entity_id',
+      'request_id',
+      'before',
+      'after',
+      'hash',
+    ];
     const lines: string[] = [toCsv([header])];
     await inTenant(db, context, async (tx) => {
       let beforeSeq = filter.beforeSeq;

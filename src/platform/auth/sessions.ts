@@ -22,11 +22,20 @@ const TOUCH_AFTER_MS = 60_000;
 
 /** Server-side sessions: the cookie holds a random token, the table only its keyed hash. */
 export function buildSessionStore(db: Database, settings: SessionSettings, clock: Clock) {
-  const hashOf = (token: string) => createHmac('sha256', settings.secret).update(token).digest('hex');
+  const hashOf = (token: string) =>
+    createHmac('sha256', settings.secret).update(token).digest('hex');
 
   async function create(userId: string, partnershipId: string | null) {
     const token = randomBytes(32).toString('base64url');
-    await db.insert(session).values({ idHash: hashOf(token), userId, partnershipId, createdAt: clock.now(), lastSeenAt: clock.now() });
+    await db
+      .insert(session)
+      .values({
+        idHash: hashOf(token),
+        userId,
+        partnershipId,
+        createdAt: clock.now(),
+        lastSeenAt: clock.now(),
+      });
     return token;
   }
 
@@ -44,7 +53,12 @@ export function buildSessionStore(db: Database, settings: SessionSettings, clock
     if (now - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       await db.update(session).set({ lastSeenAt: clock.now() }).where(eq(session.idHash, idHash));
     }
-    return { idHash, userId: found.userId, partnershipId: found.partnershipId, mfaPassed: found.mfaPassedAt !== null };
+    return {
+      idHash,
+      userId: found.userId,
+      partnershipId: found.partnershipId,
+      mfaPassed: found.mfaPassedAt !== null,
+    };
   }
 
   async function destroy(token: string) {
@@ -53,15 +67,23 @@ export function buildSessionStore(db: Database, settings: SessionSettings, clock
 
   /** After a password change every other session of that person ends. */
   async function destroyOthers(userId: string, keepToken: string) {
-    await db.delete(session).where(and(eq(session.userId, userId), ne(session.idHash, hashOf(keepToken))));
+    await db
+      .delete(session)
+      .where(and(eq(session.userId, userId), ne(session.idHash, hashOf(keepToken))));
   }
 
   async function markMfaPassed(token: string) {
-    await db.update(session).set({ mfaPassedAt: clock.now() }).where(eq(session.idHash, hashOf(token)));
+    await db
+      .update(session)
+      .set({ mfaPassedAt: clock.now() })
+      .where(eq(session.idHash, hashOf(token)));
   }
 
   async function switchPartnership(token: string, partnershipId: string) {
-    await db.update(session).set({ partnershipId }).where(eq(session.idHash, hashOf(token)));
+    await db
+      .update(session)
+      .set({ partnershipId })
+      .where(eq(session.idHash, hashOf(token)));
   }
 
   async function purgeExpired() {
@@ -69,11 +91,22 @@ export function buildSessionStore(db: Database, settings: SessionSettings, clock
     await db
       .delete(session)
       .where(
-        or(lt(session.lastSeenAt, new Date(now - settings.idleMs)), lt(session.createdAt, new Date(now - settings.absoluteMs))),
+        or(
+          lt(session.lastSeenAt, new Date(now - settings.idleMs)),
+          lt(session.createdAt, new Date(now - settings.absoluteMs)),
+        ),
       );
   }
 
-  return { create, resolve, destroy, destroyOthers, markMfaPassed, switchPartnership, purgeExpired };
+  return {
+    create,
+    resolve,
+    destroy,
+    destroyOthers,
+    markMfaPassed,
+    switchPartnership,
+    purgeExpired,
+  };
 }
 
 export type SessionStore = ReturnType<typeof buildSessionStore>;

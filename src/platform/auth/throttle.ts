@@ -21,7 +21,9 @@ export function buildThrottle(db: Database, clock: Clock) {
   }
 
   async function recordFailure(...keys: string[]) {
-    await db.insert(signInFailure).values(keys.map((throttleKey) => ({ throttleKey, failedAt: clock.now() })));
+    await db
+      .insert(signInFailure)
+      .values(keys.map((throttleKey) => ({ throttleKey, failedAt: clock.now() })));
   }
 
   async function clear(key: string) {
@@ -29,7 +31,9 @@ export function buildThrottle(db: Database, clock: Clock) {
   }
 
   async function purgeOlderThan(ms: number) {
-    await db.delete(signInFailure).where(lt(signInFailure.failedAt, new Date(clock.now().getTime() - ms)));
+    await db
+      .delete(signInFailure)
+      .where(lt(signInFailure.failedAt, new Date(clock.now().getTime() - ms)));
   }
 
   return { isBlocked, recordFailure, clear, purgeOlderThan };

@@ -9,11 +9,19 @@ const builtAssets = path.join(root, 'public/build');
 
 /** Static files, served through declared public routes like every other route. */
 export async function registerAssets(app: FastifyInstance, production: boolean) {
-  await app.register(fastifyStatic, { root: builtAssets, serve: false, maxAge: production ? '1d' : 0 });
-  app.get<{ Params: { '*': string } }>('/assets/govuk/*', { config: { policy: publicAccess } }, (request, reply) =>
-    reply.sendFile(request.params['*'], govukDist),
+  await app.register(fastifyStatic, {
+    root: builtAssets,
+    serve: false,
+    maxAge: production ? '1d' : 0,
+  });
+  app.get<{ Params: { '*': string } }>(
+    '/assets/govuk/*',
+    { config: { policy: publicAccess } },
+    (request, reply) => reply.sendFile(request.params['*'], govukDist),
   );
-  app.get<{ Params: { '*': string } }>('/assets/*', { config: { policy: publicAccess } }, (request, reply) =>
-    reply.sendFile(request.params['*']),
+  app.get<{ Params: { '*': string } }>(
+    '/assets/*',
+    { config: { policy: publicAccess } },
+    (request, reply) => reply.sendFile(request.params['*']),
   );
 }

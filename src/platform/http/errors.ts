@@ -12,14 +12,25 @@ function describe(error: FastifyError): ErrorPage {
     return {
       status: 403,
       title: 'Your form could not be sent',
-      paragraphs: ['The page had expired or the form did not come from MASA. Nothing was changed.', 'Go back, reload the page and try again.'],
+      paragraphs: [
+        'The page had expired or the form did not come from MASA. Nothing was changed.',
+        'Go back, reload the page and try again.',
+      ],
     };
   }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-    return { status: 413, title: 'What you sent is too large', paragraphs: ['Nothing was changed. Send less, or a smaller file.'] };
+    return {
+      status: 413,
+      title: 'What you sent is too large',
+      paragraphs: ['Nothing was changed. Send less, or a smaller file.'],
+    };
   }
   if (error.statusCode === 415) {
-    return { status: 415, title: 'The form was sent in a way MASA cannot read', paragraphs: ['Nothing was changed. Go back and try again.'] };
+    return {
+      status: 415,
+      title: 'The form was sent in a way MASA cannot read',
+      paragraphs: ['Nothing was changed. Go back and try again.'],
+    };
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return {
@@ -31,7 +42,10 @@ function describe(error: FastifyError): ErrorPage {
   return {
     status: 500,
     title: 'Sorry, there is a problem with MASA',
-    paragraphs: ['Nothing you sent has been lost from the page you came from. Try again later.', 'If it keeps happening, tell your partnership administrator and give them the reference below.'],
+    paragraphs: [
+      'Nothing you sent has been lost from the page you came from. Try again later.',
+      'If it keeps happening, tell your partnership administrator and give them the reference below.',
+    ],
   };
 }
 
@@ -40,7 +54,11 @@ function answer(request: FastifyRequest, reply: FastifyReply, page: ErrorPage) {
   if (request.url.startsWith('/api/') || request.url === '/health') {
     return reply.send({ error: page.title, requestId: request.id });
   }
-  return reply.page('error.njk', { pageTitle: page.title, paragraphs: page.paragraphs, requestId: request.id });
+  return reply.page('error.njk', {
+    pageTitle: page.title,
+    paragraphs: page.paragraphs,
+    requestId: request.id,
+  });
 }
 
 export function registerErrorPages(app: FastifyInstance) {
@@ -55,7 +73,10 @@ export function registerErrorPages(app: FastifyInstance) {
     answer(request, reply, {
       status: 404,
       title: 'Page not found',
-      paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+      paragraphs: [
+        'If you typed the web address, check it is correct.',
+        'If you pasted the web address, check you copied the entire address.',
+      ],
     }),
   );
 }

@@ -11,9 +11,12 @@ describe('parseFormBody', () => {
     });
   });
 
-  it.each(['email=%zz', 'password=%', 'name=%E0%A4%A', 'x=%C3%28'])('refuses the malformed body %s', (body) => {
-    expect(() => parseFormBody(body)).toThrow(MalformedFormError);
-  });
+  it.each(['email=%zz', 'password=%', 'name=%E0%A4%A', 'x=%C3%28'])(
+    'refuses the malformed body %s',
+    (body) => {
+      expect(() => parseFormBody(body)).toThrow(MalformedFormError);
+    },
+  );
 
   it('keeps a field called __proto__ as plain data', () => {
     const fields = parseFormBody('__proto__=x&a=1');

@@ -11,7 +11,11 @@ export class RouteWithoutPolicyError extends Error {}
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
-function refuse(decision: Exclude<Decision, 'allow'>, request: FastifyRequest, reply: FastifyReply) {
+function refuse(
+  decision: Exclude<Decision, 'allow'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (isApi(request)) {
     const status = decision === 'forbidden' ? 403 : 401;
     return reply.code(status).send({ error: status === 401 ? 'unauthorised' : 'forbidden' });
@@ -24,7 +28,9 @@ function refuse(decision: Exclude<Decision, 'allow'>, request: FastifyRequest, r
   if (decision === 'enrol-mfa') return reply.redirect('/account/mfa', 303);
   return reply.code(403).page('error.njk', {
     pageTitle: 'You cannot see this page',
-    paragraphs: ['Your role in this partnership does not include this page. Ask your partnership administrator if you need it.'],
+    paragraphs: [
+      'Your role in this partnership does not include this page. Ask your partnership administrator if you need it.',
+    ],
   });
 }
 
@@ -36,9 +42,12 @@ export function registerGuard(app: FastifyInstance): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routes.push({ method, url: route.url, policy: route.config?.policy });
+    for (const method of methods)
+      routes.push({ method, url: route.url, policy: route.config?.policy });
     if (!route.config?.policy) {
-      throw new RouteWithoutPolicyError(`Route ${methods.join(',')} ${route.url} declares no policy`);
+      throw new RouteWithoutPolicyError(
+        `Route ${methods.join(',')} ${route.url} declares no policy`,
+      );
     }
   });
 

@@ -8,19 +8,33 @@ import { createPartnership, createUser, FIXTURE_PASSWORD } from '../../testing/f
 import { loggerOptions } from './logging.js';
 
 const lines: string[] = [];
-const sink = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+const sink = new Writable({
+  write(chunk, _encoding, done) {
+    lines.push(String(chunk));
+    done();
+  },
+});
 const base = await createTestApp();
 const app = await buildApp({
   services: base.services,
   pool: base.database.app.pool,
-  settings: { production: false, cookieSecret: 'test cookie secret that is long enough', bodyLimit: 65536, trustProxy: false, sessionAbsoluteMs: 3_600_000, logLevel: 'info' },
+  settings: {
+    production: false,
+    cookieSecret: 'test cookie secret that is long enough',
+    bodyLimit: 65536,
+    trustProxy: false,
+    sessionAbsoluteMs: 3_600_000,
+    logLevel: 'info',
+  },
   loggerInstance: pino(loggerOptions('info'), sink),
 });
 
 describe('request logs', () => {
   it('are JSON with request ids, and hold no password, cookie, token or email', async () => {
     const partnership = await createPartnership(base.services);
-    const member = await createUser(base.database.app.db, base.services, partnership.id, { roles: ['member'] });
+    const member = await createUser(base.database.app.db, base.services, partnership.id, {
+      roles: ['member'],
+    });
     const agent = new Agent(app);
     await agent.signIn(member);
     await agent.get('/invitations/secret-token-in-the-path?x=1');
@@ -28,7 +42,13 @@ describe('request logs', () => {
     expect(entries.length).toBeGreaterThan(4);
     expect(entries.filter((entry) => entry.reqId).length).toBeGreaterThan(0);
     const all = lines.join('\n');
-    for (const secret of [FIXTURE_PASSWORD, agent.cookie('masa_session')!, 'secret-token-in-the-path', member.email, '127.0.0.1']) {
+    for (const secret of [
+      FIXTURE_PASSWORD,
+      agent.cookie('masa_session')!,
+      'secret-token-in-the-path',
+      member.email,
+      '127.0.0.1',
+    ]) {
       expect(all).not.toContain(secret);
     }
     expect(all).toContain('/invitations/[token]');

@@ -9,9 +9,16 @@ function safePath(url: string) {
 export function loggerOptions(level: string) {
   return {
     level,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      remove: true,
+    },
     serializers: {
-      req: (request: FastifyRequest) => ({ method: request.method, path: safePath(request.url), requestId: request.id }),
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        path: safePath(request.url),
+        requestId: request.id,
+      }),
     },
   };
 }

@@ -13,7 +13,8 @@ interface NavigationItem {
 function navigationFor(principal: Principal | null, path: string): NavigationItem[] {
   if (!principal?.partnershipId) return [];
   const items: NavigationItem[] = [{ text: 'Home', href: '/' }];
-  if (principal.roles.includes('administrator')) items.push({ text: 'Administration', href: '/admin' });
+  if (principal.roles.includes('administrator'))
+    items.push({ text: 'Administration', href: '/admin' });
   items.push({ text: 'Your account', href: '/account' });
   return items.map((item) => ({
     ...item,
@@ -53,6 +54,12 @@ export function registerPages(app: FastifyInstance, secureCookies: boolean) {
   });
 
   app.decorateReply('flash', function flash(this: FastifyReply, message: string) {
-    return this.setCookie(FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true });
+    return this.setCookie(FLASH_COOKIE, message, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      signed: true,
+    });
   });
 }

@@ -7,12 +7,19 @@ import { createPartnership, createUser, FIXTURE_PASSWORD } from '../../testing/f
 const { app, services, database } = await createTestApp();
 const partnership = await createPartnership(services);
 const member = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
-const sessions = async () => Number((await database.owner.db.execute<{ count: string }>(sql`select count(*) from session`)).rows[0]!.count);
+const sessions = async () =>
+  Number(
+    (await database.owner.db.execute<{ count: string }>(sql`select count(*) from session`)).rows[0]!
+      .count,
+  );
 
 describe('CSRF protection', () => {
   it('refuses a form sent without a token, and changes nothing', async () => {
     const before = await sessions();
-    const page = await new Agent(app).post('/sign-in', { email: member.email, password: FIXTURE_PASSWORD });
+    const page = await new Agent(app).post('/sign-in', {
+      email: member.email,
+      password: FIXTURE_PASSWORD,
+    });
     expect(page.status).toBe(403);
     expect(text(page, 'h1')).toBe('Your form could not be sent');
     expect(await sessions()).toBe(before);
@@ -21,7 +28,11 @@ describe('CSRF protection', () => {
   it('refuses a forged token', async () => {
     const agent = new Agent(app);
     await agent.get('/sign-in');
-    const page = await agent.post('/sign-in', { email: member.email, password: FIXTURE_PASSWORD, _csrf: 'forged-token' });
+    const page = await agent.post('/sign-in', {
+      email: member.email,
+      password: FIXTURE_PASSWORD,
+      _csrf: 'forged-token',
+    });
     expect(page.status).toBe(403);
   });
 
@@ -29,14 +40,22 @@ describe('CSRF protection', () => {
     const token = await new Agent(app).csrfTokenFrom('/sign-in');
     const victim = new Agent(app);
     await victim.get('/sign-in');
-    const page = await victim.post('/sign-in', { email: member.email, password: FIXTURE_PASSWORD, _csrf: token });
+    const page = await victim.post('/sign-in', {
+      email: member.email,
+      password: FIXTURE_PASSWORD,
+      _csrf: token,
+    });
     expect(page.status).toBe(403);
   });
 
   it('protects signed-in forms too', async () => {
     const agent = new Agent(app);
     await agent.signIn(member);
-    const page = await agent.post('/account/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'x', confirmPassword: 'x' });
+    const page = await agent.post('/account/password', {
+      currentPassword: FIXTURE_PASSWORD,
+      newPassword: 'x',
+      confirmPassword: 'x',
+    });
     expect(page.status).toBe(403);
   });
 });
@@ -45,7 +64,11 @@ describe('malformed and oversized requests', () => {
   it('answers 413 with a clear page to a body over the limit', async () => {
     const agent = new Agent(app);
     const token = await agent.csrfTokenFrom('/sign-in');
-    const page = await agent.post('/sign-in', { _csrf: token, email: 'a'.repeat(TEST_BODY_LIMIT + 10), password: 'x' });
+    const page = await agent.post('/sign-in', {
+      _csrf: token,
+      email: 'a'.repeat(TEST_BODY_LIMIT + 10),
+      password: 'x',
+    });
     expect(page.status).toBe(413);
     expect(text(page, 'h1')).toBe('What you sent is too large');
   });
@@ -55,7 +78,8 @@ describe('malformed and oversized requests', () => {
     const token = await agent.csrfTokenFrom('/sign-in');
     const before = await sessions();
     const page = await agent.request({
-      method: 'POST', url: '/sign-in',
+      method: 'POST',
+      url: '/sign-in',
       payload: `_csrf=${encodeURIComponent(token)}&email=${encodeURIComponent(member.email)}&password=%zz`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -65,13 +89,23 @@ describe('malformed and oversized requests', () => {
   });
 
   it('answers 415 to a body type MASA does not read', async () => {
-    const page = await new Agent(app).request({ method: 'POST', url: '/sign-in', payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    const page = await new Agent(app).request({
+      method: 'POST',
+      url: '/sign-in',
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(page.status).toBe(415);
     expect(text(page, 'h1')).toBe('The form was sent in a way MASA cannot read');
   });
 
   it('answers 400 to a JSON body that does not parse', async () => {
-    const page = await new Agent(app).request({ method: 'POST', url: '/sign-in', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const page = await new Agent(app).request({
+      method: 'POST',
+      url: '/sign-in',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(page.status).toBe(400);
     expect(text(page, 'h1')).toBe('MASA could not understand the request');
   });

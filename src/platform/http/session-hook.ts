@@ -9,7 +9,11 @@ export interface SessionCookieSettings {
   absoluteMs: number;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, settings: SessionCookieSettings) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  settings: SessionCookieSettings,
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -24,7 +28,11 @@ export function clearSessionCookie(reply: FastifyReply) {
 }
 
 /** Step 1 of every request: who is this, in which partnership. */
-export function registerSessionResolution(app: FastifyInstance, sessions: SessionStore, accounts: AccountService) {
+export function registerSessionResolution(
+  app: FastifyInstance,
+  sessions: SessionStore,
+  accounts: AccountService,
+) {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -32,7 +40,9 @@ export function registerSessionResolution(app: FastifyInstance, sessions: Sessio
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const active = await sessions.resolve(token);
-    const principal = active ? await accounts.loadPrincipal(active.userId, active.partnershipId, active.mfaPassed) : null;
+    const principal = active
+      ? await accounts.loadPrincipal(active.userId, active.partnershipId, active.mfaPassed)
+      : null;
     if (!principal) {
       clearSessionCookie(reply);
       return;

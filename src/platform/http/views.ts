@@ -22,7 +22,9 @@ export async function registerViews(app: FastifyInstance, production: boolean) {
       onConfigure: (environment: nunjucks.Environment) => {
         environment.addFilter('ukDateTime', ukDateTime);
         environment.addFilter('ukDate', ukDate);
-        environment.addFilter('json', (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value)));
+        environment.addFilter('json', (value: unknown) =>
+          value === null || value === undefined ? '' : JSON.stringify(value),
+        );
       },
     },
   });

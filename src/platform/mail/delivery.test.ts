@@ -14,7 +14,10 @@ import { buildMailService } from './mail.service.js';
 
 const database = await createTestDatabase();
 const mail = buildMailService(database.app.db);
-const partnership = await buildPartnershipsService(database.app.db, buildAuditService(database.app.db)).create('Northshire', 'northshire');
+const partnership = await buildPartnershipsService(
+  database.app.db,
+  buildAuditService(database.app.db),
+).create('Northshire', 'northshire');
 const context = { partnershipId: partnership.id, userId: null };
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -34,10 +37,17 @@ async function startSmtpServer() {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-const queue = (subject: string) => inTenant(database.app.db, context, (tx) => mail.queue(tx, context, { to: 'chair@agency.example', subject, text: 'Agenda attached.' }));
+const queue = (subject: string) =>
+  inTenant(database.app.db, context, (tx) =>
+    mail.queue(tx, context, { to: 'chair@agency.example', subject, text: 'Agenda attached.' }),
+  );
 
 describe('mail delivery', () => {
   const smtpReady = startSmtpServer();
@@ -52,7 +62,9 @@ describe('mail delivery', () => {
       deliverQueuedMail(database.owner.db, transport, 'MASA <no-reply@masa.test>'),
     ]);
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
-    expect(smtp.received.filter((m) => m.includes('Subject: Partnership meeting, 3 December'))).toHaveLength(1);
+    expect(
+      smtp.received.filter((m) => m.includes('Subject: Partnership meeting, 3 December')),
+    ).toHaveLength(1);
     const row = await mail.find(context, id);
     expect(row?.status).toBe('sent');
     expect(row?.sentAt).toBeInstanceOf(Date);
@@ -75,7 +87,13 @@ describe('jobs', () => {
   it('delivers mail through the pg-boss job, and a job sent before a restart runs after it', async () => {
     const smtp = await startSmtpServer();
     const logger = pino({ level: 'silent' });
-    const settings = { ownerUrl: database.ownerUrl, ownerDb: database.owner.db, mailFrom: 'MASA <no-reply@masa.test>', purgeExpiredSessions: async () => undefined, logger };
+    const settings = {
+      ownerUrl: database.ownerUrl,
+      ownerDb: database.owner.db,
+      mailFrom: 'MASA <no-reply@masa.test>',
+      purgeExpiredSessions: async () => undefined,
+      logger,
+    };
 
     const withoutSmtp = await startJobs({ ...settings, smtpUrl: undefined });
     await queue('Sent after a restart');
@@ -87,7 +105,10 @@ describe('jobs', () => {
 
     const restarted = await startJobs({ ...settings, smtpUrl: smtp.url });
     const deadline = Date.now() + 15_000;
-    while (!smtp.received.some((m) => m.includes('Sent after a restart')) && Date.now() < deadline) {
+    while (
+      !smtp.received.some((m) => m.includes('Sent after a restart')) &&
+      Date.now() < deadline
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await restarted.stop();

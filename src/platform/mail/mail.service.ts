@@ -17,7 +17,12 @@ export function buildMailService(db: Database, nudge: MailNudge = () => undefine
   async function queue(tx: Executor, context: TenantContext, mail: OutgoingMail) {
     const [row] = await tx
       .insert(mailOutbox)
-      .values({ partnershipId: context.partnershipId, recipient: mail.to, subject: mail.subject, bodyText: mail.text })
+      .values({
+        partnershipId: context.partnershipId,
+        recipient: mail.to,
+        subject: mail.subject,
+        bodyText: mail.text,
+      })
       .returning({ id: mailOutbox.id });
     return row!.id;
   }
@@ -35,7 +40,10 @@ export function buildMailService(db: Database, nudge: MailNudge = () => undefine
 
   function find(context: TenantContext, id: string) {
     return inTenant(db, context, async (tx) => {
-      const [row] = await tx.select().from(mailOutbox).where(and(eq(mailOutbox.id, id)));
+      const [row] = await tx
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.id, id)));
       return row ?? null;
     });
   }
