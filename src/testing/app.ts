@@ -34,7 +34,7 @@ export async function createTestApp(
     services,
     pool: database.app.pool,
     settings: {
-      production: false,
+      production: options.production ?? false,
       cookieSecret: 'test cookie secret that is long enough',
       bodyLimit: TEST_BODY_LIMIT,
       trustProxy: false,
