@@ -14,9 +14,17 @@ describe('configuration', () => {
   });
 
   it('refuses to start production without DATABASE_URL or SESSION_SECRET', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(/DATABASE_URL/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(/SESSION_SECRET/);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', SESSION_SECRET: secret });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(
+      /DATABASE_URL/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(
+      /SESSION_SECRET/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://x/y',
+      SESSION_SECRET: secret,
+    });
     expect(config.production).toBe(true);
     expect(config.loadDemo).toBe(false);
     expect(config.host).toBe('0.0.0.0');
@@ -24,7 +32,9 @@ describe('configuration', () => {
   });
 
   it('names each bad value', () => {
-    expect(() => loadConfig({ PORT: 'eighty', SESSION_SECRET: 'short', NODE_ENV: 'staging' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'eighty', SESSION_SECRET: 'short', NODE_ENV: 'staging' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: 'eighty', SESSION_SECRET: 'short' });
     } catch (error) {

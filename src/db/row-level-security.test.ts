@@ -17,14 +17,12 @@ beforeAll(async () => {
   b = await partnerships.create('Southvale', 'southvale');
   for (const p of [a, b]) {
     await inTenant(database.app.db, { partnershipId: p.id, userId: null }, (tx) =>
-      tx
-        .insert(mailOutbox)
-        .values({
-          partnershipId: p.id,
-          recipient: `office@${p.id}.test`,
-          subject: 'Hello',
-          bodyText: 'Body',
-        }),
+      tx.insert(mailOutbox).values({
+        partnershipId: p.id,
+        recipient: `office@${p.id}.test`,
+        subject: 'Hello',
+        bodyText: 'Body',
+      }),
     );
   }
 });

@@ -11,7 +11,11 @@ const dataDir = path.join(os.tmpdir(), `masa-never-created-${process.pid}`);
 
 describe('with DATABASE_URL', () => {
   it('uses that server, migrates it, and starts no embedded one', async () => {
-    const config = loadConfig({ DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, MASA_DATA_DIR: dataDir });
+    const config = loadConfig({
+      DATABASE_URL: database.appUrl,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      MASA_DATA_DIR: dataDir,
+    });
     const runtime = await openDatabase(config);
     try {
       expect(runtime.embedded).toBe(false);

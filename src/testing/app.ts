@@ -14,7 +14,7 @@ export interface TestApp {
 
 /** The real app on this test file's own database, with CSRF and every other protection on. */
 export async function createTestApp(
-  options: { clock?: Clock; nudgeMail?: () => void } = {},
+  options: { clock?: Clock; nudgeMail?: () => void; production?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const services = buildServices({

@@ -35,6 +35,8 @@ export const appUser = pgTable(
       .defaultNow(),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted, so a code cannot be replayed within its window. */
+    mfaLastTimeStep: bigint('mfa_last_time_step', { mode: 'number' }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

@@ -99,12 +99,10 @@ export function accountRoutes(
           )
         : form;
       if (!result.ok)
-        return reply
-          .code(400)
-          .page('account/views/code.njk', {
-            pageTitle: 'Enter your security code',
-            errors: result.errors,
-          });
+        return reply.code(400).page('account/views/code.njk', {
+          pageTitle: 'Enter your security code',
+          errors: result.errors,
+        });
       return reply.redirect('/', 303);
     },
   );

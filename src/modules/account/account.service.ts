@@ -14,10 +14,10 @@ import {
 import type { SessionStore } from '../../platform/auth/sessions.js';
 import type { Throttle, ThrottleRule } from '../../platform/auth/throttle.js';
 import {
+  acceptedTimeStep,
   newRecoveryCodes,
   newTotpSecret,
   recoveryCodeHash,
-  totpCodeIsValid,
   totpQrCode,
 } from '../../platform/auth/totp.js';
 import type { Clock } from '../../platform/clock.js';
@@ -168,7 +168,11 @@ export function buildAccountService({
     const accepted = await asAccount(db, principal.userId, async (tx) => {
       const account = await findAccount(tx, principal.userId);
       if (!account?.mfaSecret || !account.mfaEnabledAt) return false;
-      if (await totpCodeIsValid(account.mfaSecret, code, clock)) return true;
+      const step = await acceptedTimeStep(account.mfaSecret, code, clock, account.mfaLastTimeStep);
+      if (step !== null) {
+        await updateAccount(tx, principal.userId, { mfaLastTimeStep: step });
+        return true;
+      }
       return useRecoveryCode(tx, principal.userId, recoveryCodeHash(code), clock.now());
     });
     if (!accepted) {
@@ -216,8 +220,12 @@ export function buildAccountService({
     const enrolled = await asAccount(db, principal.userId, async (tx) => {
       const account = await findAccount(tx, principal.userId);
       if (!account?.mfaSecret || account.mfaEnabledAt) return false;
-      if (!(await totpCodeIsValid(account.mfaSecret, code, clock))) return false;
-      await updateAccount(tx, principal.userId, { mfaEnabledAt: clock.now() });
+      const step = await acceptedTimeStep(account.mfaSecret, code, clock);
+      if (step === null) return false;
+      await updateAccount(tx, principal.userId, {
+        mfaEnabledAt: clock.now(),
+        mfaLastTimeStep: step,
+      });
       await replaceRecoveryCodes(tx, principal.userId, codes.map(recoveryCodeHash));
       return true;
     });

@@ -167,5 +167,12 @@ describe('second factor at sign-in', () => {
     const right = await agent.submit('/sign-in/code', { code: await totpNow(admin.totpSecret!) });
     expect(right.location).toBe('/');
     expect((await agent.get('/admin')).status).toBe(200);
+
+    const replay = new Agent(app);
+    await replay.submit('/sign-in', { email: admin.email, password: FIXTURE_PASSWORD });
+    const replayed = await replay.submit('/sign-in/code', {
+      code: await totpNow(admin.totpSecret!),
+    });
+    expect(replayed.status).toBe(400);
   });
 });

@@ -27,15 +27,13 @@ export function buildSessionStore(db: Database, settings: SessionSettings, clock
 
   async function create(userId: string, partnershipId: string | null) {
     const token = randomBytes(32).toString('base64url');
-    await db
-      .insert(session)
-      .values({
-        idHash: hashOf(token),
-        userId,
-        partnershipId,
-        createdAt: clock.now(),
-        lastSeenAt: clock.now(),
-      });
+    await db.insert(session).values({
+      idHash: hashOf(token),
+      userId,
+      partnershipId,
+      createdAt: clock.now(),
+      lastSeenAt: clock.now(),
+    });
     return token;
   }
 

@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpCodeIsValid } from './totp.js';
+import { acceptedTimeStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash } from './totp.js';
 
 const at = (iso: string) => ({ now: () => new Date(iso) });
 
@@ -9,14 +9,25 @@ describe('TOTP codes', () => {
     const secret = newTotpSecret();
     const clock = at('2026-11-26T10:00:00Z');
     const code = await generate({ secret, epoch: clock.now().getTime() / 1000 });
-    expect(await totpCodeIsValid(secret, code, clock)).toBe(true);
-    expect(await totpCodeIsValid(secret, code, at('2026-11-26T10:02:00Z'))).toBe(false);
+    expect(await acceptedTimeStep(secret, code, clock)).toBe(
+      Math.floor(clock.now().getTime() / 30_000),
+    );
+    expect(await acceptedTimeStep(secret, code, at('2026-11-26T10:02:00Z'))).toBeNull();
+  });
+
+  it('refuses a code replayed after it was accepted', async () => {
+    const secret = newTotpSecret();
+    const clock = at('2026-11-26T10:00:10Z');
+    const code = await generate({ secret, epoch: clock.now().getTime() / 1000 });
+    const step = await acceptedTimeStep(secret, code, clock);
+    expect(step).not.toBeNull();
+    expect(await acceptedTimeStep(secret, code, at('2026-11-26T10:00:20Z'), step)).toBeNull();
   });
 
   it('refuses codes that are not six digits', async () => {
     const clock = at('2026-11-26T10:00:00Z');
-    expect(await totpCodeIsValid(newTotpSecret(), 'abcdef', clock)).toBe(false);
-    expect(await totpCodeIsValid(newTotpSecret(), '12345', clock)).toBe(false);
+    expect(await acceptedTimeStep(newTotpSecret(), 'abcdef', clock)).toBeNull();
+    expect(await acceptedTimeStep(newTotpSecret(), '12345', clock)).toBeNull();
   });
 });
 

@@ -3,17 +3,33 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Clock } from '../clock.js';
 
+const PERIOD_SECONDS = 30;
+
 export function newTotpSecret() {
   return generateSecret();
 }
 
-/** Accepts the code of the current 30-second step or either neighbour, for clock drift. */
-export async function totpCodeIsValid(secret: string, code: string, clock: Clock) {
+/**
+ * Accepts the code of the current 30-second step or either neighbour, for clock drift, but
+ * never a step at or before the last one accepted (a replayed code). Returns the step used.
+ */
+export async function acceptedTimeStep(
+  secret: string,
+  code: string,
+  clock: Clock,
+  lastTimeStep: number | null = null,
+) {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   const epoch = Math.floor(clock.now().getTime() / 1000);
-  const result = await verify({ secret, token, epoch, epochTolerance: 30 });
-  return result.valid;
+  const result = await verify({
+    secret,
+    token,
+    epoch,
+    epochTolerance: 30,
+    ...(lastTimeStep === null ? {} : { afterTimeStep: lastTimeStep }),
+  });
+  return result.valid ? Math.floor(epoch / PERIOD_SECONDS) + result.delta : null;
 }
 
 export async function totpQrCode(secret: string, issuer: string, account: string) {

@@ -8,11 +8,15 @@ const { app, services, database } = await createTestApp({ production: true });
 describe('in production', () => {
   it('marks the session and CSRF cookies Secure and sends HSTS', async () => {
     const partnership = await createPartnership(services);
-    const member = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
+    const member = await createUser(database.app.db, services, partnership.id, {
+      roles: ['member'],
+    });
     const agent = new Agent(app);
     const signIn = await agent.get('/sign-in');
     expect(String(signIn.headers['strict-transport-security'])).toContain('max-age=31536000');
-    expect(String(signIn.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    expect(String(signIn.headers['content-security-policy'])).toContain(
+      'upgrade-insecure-requests',
+    );
     const signedIn = await agent.signIn(member);
     const cookies = [signedIn.headers['set-cookie']].flat().map(String);
     const session = cookies.find((cookie) => cookie.startsWith('masa_session='));
