@@ -48,7 +48,10 @@ async function main() {
     ownerDb: owner.db,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
-    purgeExpiredSessions: () => services.sessions.purgeExpired(),
+    purgeExpired: async () => {
+      await services.sessions.purgeExpired();
+      await services.throttle.purgeOlderThan(24 * 3_600_000);
+    },
     logger,
   });
   started.jobs = jobs;

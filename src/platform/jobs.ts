@@ -4,14 +4,14 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { deliverQueuedMail } from './mail/delivery.js';
 
-export const QUEUES = { mailDelivery: 'mail-delivery', sessionPurge: 'session-purge' } as const;
+export const QUEUES = { mailDelivery: 'mail-delivery', housekeeping: 'housekeeping' } as const;
 
 export interface JobsSettings {
   ownerUrl: string;
   ownerDb: Database;
   smtpUrl: string | undefined;
   mailFrom: string;
-  purgeExpiredSessions: () => Promise<void>;
+  purgeExpired: () => Promise<void>;
   logger: Logger;
 }
 
@@ -30,8 +30,8 @@ export async function startJobs(settings: JobsSettings) {
     });
     await boss.schedule(QUEUES.mailDelivery, '* * * * *');
   }
-  await boss.work(QUEUES.sessionPurge, () => settings.purgeExpiredSessions());
-  await boss.schedule(QUEUES.sessionPurge, '17 * * * *');
+  await boss.work(QUEUES.housekeeping, () => settings.purgeExpired());
+  await boss.schedule(QUEUES.housekeeping, '17 * * * *');
 
   return {
     boss,

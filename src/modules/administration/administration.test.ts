@@ -74,7 +74,9 @@ describe('people and roles', () => {
     );
     const gone = new Agent(app);
     await gone.signIn(leaver);
-    expect((await gone.get('/')).status).toBe(403);
+    const refused = await gone.get('/');
+    expect(refused.status).toBe(403);
+    expect(text(refused, 'h1')).toBe('You do not have access to a partnership');
   });
 });
 

@@ -26,6 +26,14 @@ function refuse(
   }
   if (decision === 'enter-code') return reply.redirect('/sign-in/code', 303);
   if (decision === 'enrol-mfa') return reply.redirect('/account/mfa', 303);
+  if (request.principal && !request.principal.partnershipId) {
+    return reply.code(403).page('error.njk', {
+      pageTitle: 'You do not have access to a partnership',
+      paragraphs: [
+        'Your account has no role in any partnership at the moment. Ask your partnership administrator to invite you again.',
+      ],
+    });
+  }
   return reply.code(403).page('error.njk', {
     pageTitle: 'You cannot see this page',
     paragraphs: [

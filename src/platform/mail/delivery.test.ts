@@ -91,7 +91,7 @@ describe('jobs', () => {
       ownerUrl: database.ownerUrl,
       ownerDb: database.owner.db,
       mailFrom: 'MASA <no-reply@masa.test>',
-      purgeExpiredSessions: async () => undefined,
+      purgeExpired: async () => undefined,
       logger,
     };
 
