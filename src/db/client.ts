@@ -23,7 +23,8 @@ export interface DatabaseHandle {
 export function connect(url: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'masa' });
   const db = drizzle(pool, { schema });
-  return { db, pool, close: () => pool.end() };
+  let closing: Promise<void> | undefined;
+  return { db, pool, close: () => (closing ??= pool.end()) };
 }
 
 /** Sets the per-transaction settings that the RLS policies read. */
