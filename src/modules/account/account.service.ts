@@ -80,6 +80,15 @@ export function buildAccountService({
     requestId,
   });
 
+  /** An event about a person's own account, in the chain of the partnership they are in. */
+  async function recordOwnAccountEvent(principal: Principal, action: string, requestId?: string) {
+    if (!principal.partnershipId) return;
+    const context = contextOf(principal, requestId);
+    await inTenant(db, context, (tx) =>
+      audit.record(tx, context, { action, entityType: 'account', entityId: principal.userId }),
+    );
+  }
+
   async function signIn(
     email: string,
     password: string,
@@ -183,15 +192,7 @@ export function buildAccountService({
     }
     await throttle.clear(key);
     await sessions.markMfaPassed(token);
-    if (principal.partnershipId) {
-      await inTenant(db, contextOf(principal, requestId), (tx) =>
-        audit.record(tx, contextOf(principal, requestId), {
-          action: 'account.code_accepted',
-          entityType: 'account',
-          entityId: principal.userId,
-        }),
-      );
-    }
+    await recordOwnAccountEvent(principal, 'account.code_accepted', requestId);
     return success(true);
   }
 
@@ -235,15 +236,7 @@ export function buildAccountService({
       });
     }
     await sessions.markMfaPassed(token);
-    if (principal.partnershipId) {
-      await inTenant(db, contextOf(principal, requestId), (tx) =>
-        audit.record(tx, contextOf(principal, requestId), {
-          action: 'account.mfa_enabled',
-          entityType: 'account',
-          entityId: principal.userId,
-        }),
-      );
-    }
+    await recordOwnAccountEvent(principal, 'account.mfa_enabled', requestId);
     return success(codes);
   }
 

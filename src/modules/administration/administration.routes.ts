@@ -4,21 +4,13 @@ import type { Services } from '../../composition.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
-import { ROLE_NAMES, ROLES, type Principal, type Role } from '../../platform/policy.js';
+import { tenantContext } from '../../platform/http/tenant-context.js';
+import { ROLE_NAMES, ROLES, type Role } from '../../platform/policy.js';
 import { auditFilterForm, rolesForm } from './administration.forms.js';
 import { administrationPolicies } from './administration.policy.js';
 
 type Query = Record<string, string | undefined>;
 type IdParams = { Params: { id: string } };
-
-const contextOf = (request: FastifyRequest) => {
-  const principal = request.principal as Principal;
-  return {
-    partnershipId: principal.partnershipId!,
-    userId: principal.userId,
-    requestId: request.id,
-  };
-};
 
 const roleNames = (roles: Role[]) => roles.map((role) => ROLE_NAMES[role]).join(', ');
 
@@ -33,7 +25,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/people',
     { config: { policy: administrationPolicies.people } },
     async (request, reply) => {
-      const members = await administration.members(contextOf(request));
+      const members = await administration.members(tenantContext(request));
       return reply.page('administration/views/people.njk', {
         pageTitle: 'People and roles',
         members: members.map((m) => ({ ...m, roleNames: roleNames(m.roles) })),
@@ -48,7 +40,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     errors?: FieldErrors,
     chosen?: string[],
   ) => {
-    const member = id ? await administration.member(contextOf(request), id) : null;
+    const member = id ? await administration.member(tenantContext(request), id) : null;
     if (!member) return notFound(reply);
     const selected = chosen ?? member.roles;
     return reply.page('administration/views/member-roles.njk', {
@@ -78,7 +70,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
       const chosen = [request.body.roles ?? []].flat().map(String);
       if (!form.ok) return renderRoles(request, reply.code(400), id, form.errors, chosen);
       const result = id
-        ? await administration.setRoles(contextOf(request), id, form.value.roles)
+        ? await administration.setRoles(tenantContext(request), id, form.value.roles)
         : null;
       if (!result || (!result.ok && result.errors.member)) return notFound(reply);
       if (!result.ok) return renderRoles(request, reply.code(400), id, result.errors, chosen);
@@ -91,7 +83,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     { config: { policy: administrationPolicies.people } },
     async (request, reply) => {
       const id = recordId(request.params.id);
-      const member = id ? await administration.member(contextOf(request), id) : null;
+      const member = id ? await administration.member(tenantContext(request), id) : null;
       if (!member) return notFound(reply);
       return reply.page('administration/views/remove-access.njk', {
         pageTitle: `Remove access for ${member.displayName}`,
@@ -105,7 +97,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     { config: { policy: administrationPolicies.people } },
     async (request, reply) => {
       const id = recordId(request.params.id);
-      const result = id ? await administration.setRoles(contextOf(request), id, []) : null;
+      const result = id ? await administration.setRoles(tenantContext(request), id, []) : null;
       if (!result || (!result.ok && result.errors.member)) return notFound(reply);
       if (!result.ok)
         return reply
@@ -138,7 +130,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     async (request, reply) => {
       const filter = auditFilter(request.query);
       const page = filter.ok
-        ? await audit.page(contextOf(request), filter.value)
+        ? await audit.page(tenantContext(request), filter.value)
         : { events: [], nextBeforeSeq: undefined };
       const query = new URLSearchParams(
         Object.entries(request.query).filter(([key, value]) => key !== 'before' && value) as [
@@ -169,7 +161,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
           `/admin/audit?${new URLSearchParams(request.query as Record<string, string>)}`,
           303,
         );
-      const csv = await audit.exportCsv(contextOf(request), filter.value);
+      const csv = await audit.exportCsv(tenantContext(request), filter.value);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-trail.csv"')
@@ -181,7 +173,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/outbox',
     { config: { policy: administrationPolicies.outbox } },
     async (request, reply) => {
-      const messages = await mail.page(contextOf(request));
+      const messages = await mail.page(tenantContext(request));
       return reply.page('administration/views/outbox.njk', {
         pageTitle: 'Mail outbox',
         messages,
@@ -195,7 +187,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     { config: { policy: administrationPolicies.outbox } },
     async (request, reply) => {
       const id = recordId(request.params.id);
-      const message = id ? await mail.find(contextOf(request), id) : null;
+      const message = id ? await mail.find(tenantContext(request), id) : null;
       if (!message) return notFound(reply);
       return reply.page('administration/views/outbox-message.njk', {
         pageTitle: message.subject,

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
+import { tenantContext } from '../../platform/http/tenant-context.js';
 import { setSessionCookie, type SessionCookieSettings } from '../../platform/http/session-hook.js';
-import { ROLE_NAMES, ROLES, type Principal } from '../../platform/policy.js';
+import { ROLE_NAMES, ROLES } from '../../platform/policy.js';
 import {
   acceptExistingAccountForm,
   acceptNewAccountForm,
@@ -14,15 +15,6 @@ import { invitationPolicies } from './invitations.policy.js';
 
 type Body = Record<string, string | undefined>;
 type TokenParams = { Params: { token: string } };
-
-const contextOf = (request: FastifyRequest) => {
-  const principal = request.principal as Principal;
-  return {
-    partnershipId: principal.partnershipId!,
-    userId: principal.userId,
-    requestId: request.id,
-  };
-};
 
 const STATE_NAMES = {
   pending: 'Waiting',
@@ -57,7 +49,7 @@ export function invitationRoutes(
   const accept = { config: { policy: invitationPolicies.accept } };
 
   app.get('/admin/invitations', manage, async (request, reply) => {
-    const rows = await invitations.list(contextOf(request));
+    const rows = await invitations.list(tenantContext(request));
     return reply.page('invitations/views/list.njk', {
       pageTitle: 'Invitations',
       invitations: rows.map((row) => ({
@@ -83,7 +75,7 @@ export function invitationRoutes(
     const form = parseForm(inviteForm, request.body);
     if (!form.ok) return renderInviteForm(reply.code(400), request.body, form.errors);
     await invitations.invite(
-      contextOf(request),
+      tenantContext(request),
       form.value,
       request.principal!.partnershipName ?? 'your partnership',
     );
@@ -97,7 +89,7 @@ export function invitationRoutes(
     manage,
     async (request, reply) => {
       const id = recordId(request.params.id);
-      const found = id ? await invitations.find(contextOf(request), id) : null;
+      const found = id ? await invitations.find(tenantContext(request), id) : null;
       if (!found || found.state !== 'pending') return notFound(reply);
       return reply.page('invitations/views/withdraw.njk', {
         pageTitle: 'Withdraw invitation',
@@ -111,7 +103,7 @@ export function invitationRoutes(
     manage,
     async (request, reply) => {
       const id = recordId(request.params.id);
-      const result = id ? await invitations.revoke(contextOf(request), id) : null;
+      const result = id ? await invitations.revoke(tenantContext(request), id) : null;
       if (!result?.ok) return notFound(reply);
       return reply.flash('Invitation withdrawn').redirect('/admin/invitations', 303);
     },
