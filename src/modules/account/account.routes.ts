@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
-import { parseForm } from '../../platform/forms.js';
+import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import {
   clearSessionCookie,
   setSessionCookie,
@@ -114,24 +114,29 @@ export function accountRoutes(
     return reply.flash('You have signed out').redirect('/sign-in', 303);
   });
 
-  app.get(
-    '/account',
-    { config: { policy: accountPolicies.ownAccount } },
-    async (request, reply) => {
-      const principal = me(request);
-      const partnerships = await accounts.partnershipsOf(principal.userId);
-      return reply.page('account/views/account.njk', {
-        pageTitle: 'Your account',
-        roleNames: principal.roles.map((role) => ROLE_NAMES[role]),
-        codesLeft: principal.mfaEnabled ? await accounts.recoveryCodesLeft(principal) : 0,
-        partnerships,
-        partnershipItems: partnerships.map((p) => ({
-          value: p.id,
-          text: p.name,
-          checked: p.id === principal.partnershipId,
-        })),
-      });
-    },
+  const renderAccount = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FieldErrors,
+  ) => {
+    const principal = me(request);
+    const partnerships = await accounts.partnershipsOf(principal.userId);
+    return reply.page('account/views/account.njk', {
+      pageTitle: 'Your account',
+      errors,
+      roleNames: principal.roles.map((role) => ROLE_NAMES[role]),
+      codesLeft: principal.mfaEnabled ? await accounts.recoveryCodesLeft(principal) : 0,
+      partnerships,
+      partnershipItems: partnerships.map((p) => ({
+        value: p.id,
+        text: p.name,
+        checked: p.id === principal.partnershipId,
+      })),
+    });
+  };
+
+  app.get('/account', { config: { policy: accountPolicies.ownAccount } }, (request, reply) =>
+    renderAccount(request, reply),
   );
 
   app.post<{ Body: Body }>(
@@ -146,10 +151,7 @@ export function accountRoutes(
             form.value.partnershipId,
           )
         : form;
-      if (!result.ok)
-        return reply
-          .flash(result.errors.partnershipId ?? 'Select a partnership')
-          .redirect('/account', 303);
+      if (!result.ok) return renderAccount(request, reply.code(400), result.errors);
       return reply.flash('You switched partnership').redirect('/', 303);
     },
   );

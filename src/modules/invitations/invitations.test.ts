@@ -132,6 +132,24 @@ describe('invitations', () => {
     expect((await invitee.submit(link, { password: existing.password })).location).toBe('/');
     const account = await invitee.get('/account');
     expect(account.$('input[name="partnershipId"]')).toHaveLength(2);
+    const switched = await invitee.submit(
+      '/account/partnership',
+      { partnershipId: other.id },
+      '/account',
+    );
+    expect(switched.location).toBe('/');
+    expect(text(await invitee.get('/'), '.govuk-generic-header')).toContain(
+      'Southvale Safeguarding Partnership',
+    );
+    const refused = await invitee.submit(
+      '/account/partnership',
+      { partnershipId: '00000000-0000-4000-8000-000000000000' },
+      '/account',
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.$('.govuk-error-summary a[href="#partnershipId"]').text()).toBe(
+      'Select a partnership you belong to',
+    );
   });
 
   it('checks the invitation form and writes nothing when it is wrong', async () => {
