@@ -22,6 +22,9 @@ export interface DatabaseHandle {
 
 export function connect(url: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'masa' });
+  // An idle connection that the server drops (restart, shutdown) is discarded by the pool;
+  // without a listener Node would treat the 'error' event as fatal and stop the process.
+  pool.on('error', () => undefined);
   const db = drizzle(pool, { schema });
   let closing: Promise<void> | undefined;
   return { db, pool, close: () => (closing ??= pool.end()) };

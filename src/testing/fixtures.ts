@@ -35,12 +35,18 @@ export async function createUser(
   db: Database,
   services: Services,
   partnershipId: string,
-  options: { roles: Role[]; mfa?: boolean; email?: string; displayName?: string },
+  options: {
+    roles: Role[];
+    mfa?: boolean;
+    totpSecret?: string;
+    email?: string;
+    displayName?: string;
+  },
 ): Promise<FixtureUser> {
   counter += 1;
   const userId = randomUUID();
   const email = options.email ?? `person${counter}.${userId.slice(0, 6)}@agency.example`;
-  const totpSecret = options.mfa ? newTotpSecret() : null;
+  const totpSecret = options.totpSecret ?? (options.mfa ? newTotpSecret() : null);
   await inTenant(db, { partnershipId, userId }, async (tx) => {
     await services.accounts.inTransaction.createAccount(tx, {
       id: userId,

@@ -1,0 +1,103 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { generate } from 'otplib';
+import { FIXTURE_PASSWORD } from './fixtures.js';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function violationsOf(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations.map(
+    (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Every page a test reaches is checked against WCAG 2.2 AA with axe: zero violations. */
+export async function expectAccessible(page: Page) {
+  expect(await violationsOf(page), `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * axe runs as script, so a page shown with JavaScript off is checked at the same address,
+ * with the same cookies, in a second context that runs scripts.
+ */
+async function expectAccessibleWithoutScripts(page: Page) {
+  const checker = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: await page.context().storageState(), javaScriptEnabled: true });
+  const twin = await checker.newPage();
+  await twin.goto(page.url());
+  expect(
+    await violationsOf(twin),
+    `axe violations on ${page.url()} (checked with scripts on)`,
+  ).toEqual([]);
+  await checker.close();
+}
+
+/** A person using MASA in a browser; every page load is followed by the accessibility check. */
+export class Masa {
+  constructor(
+    readonly page: Page,
+    private readonly options: { javaScript: boolean } = { javaScript: true },
+  ) {}
+
+  checkAccessible() {
+    return this.options.javaScript
+      ? expectAccessible(this.page)
+      : expectAccessibleWithoutScripts(this.page);
+  }
+
+  async visit(path: string) {
+    await this.page.goto(path);
+    await this.checkAccessible();
+  }
+
+  /** Clicks a button or link that loads another page, then checks that page. */
+  async press(name: string) {
+    await Promise.all([
+      this.page.waitForLoadState('load'),
+      this.page.getByRole('button', { name, exact: true }).click(),
+    ]);
+    await this.page.waitForLoadState('load');
+    await this.checkAccessible();
+  }
+
+  async follow(name: string) {
+    await this.page.getByRole('link', { name, exact: true }).first().click();
+    await this.page.waitForLoadState('load');
+    await this.checkAccessible();
+  }
+
+  field(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async signIn(email: string, password = FIXTURE_PASSWORD) {
+    await this.visit('/sign-in');
+    await this.field('Email address').fill(email);
+    await this.field('Password').fill(password);
+    await this.press('Sign in');
+  }
+
+  async enterCode(secret: string) {
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(
+      'Enter your security code',
+    );
+    await this.field('Security code').fill(await generate({ secret }));
+    await this.press('Continue');
+  }
+
+  async signOut() {
+    await this.press('Sign out');
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Sign in to MASA');
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  errorSummary() {
+    return this.page.locator('.govuk-error-summary');
+  }
+}
