@@ -23,7 +23,6 @@ export function safeReturnTo(value: unknown): string {
 }
 
 const me = (request: FastifyRequest) => request.principal as Principal;
-const contextOf = (request: FastifyRequest) => ({ requestId: request.id });
 
 export function accountRoutes(
   app: FastifyInstance,
@@ -248,10 +247,7 @@ export function accountRoutes(
     { config: { policy: accountPolicies.ownAccount } },
     async (request, reply) => {
       if (!me(request).mfaEnabled) return reply.redirect('/account/mfa', 303);
-      const codes = await accounts.regenerateRecoveryCodes(
-        me(request),
-        contextOf(request).requestId,
-      );
+      const codes = await accounts.regenerateRecoveryCodes(me(request), request.id);
       return reply.page('account/views/recovery-codes.njk', {
         pageTitle: 'Your new recovery codes',
         codes,
