@@ -15,8 +15,16 @@ test('forms list every error in the summary, each linked to its field, and keep 
     'Enter the email address of the person to invite',
     'Select a role',
   ]);
-  await masa.errorSummary().getByRole('link', { name: 'Select a role' }).click();
-  await expect(page.locator('#role')).toBeFocused();
+  // Each message in the summary leads to its own field, and choosing it puts the focus there.
+  for (const [message, field] of [
+    ['Enter the email address of the person to invite', masa.field('Email address')],
+    ['Select a role', page.getByRole('radio').first()],
+  ] as const) {
+    const link = masa.errorSummary().getByRole('link', { name: message });
+    await expect(link).toHaveAttribute('href', `#${await field.getAttribute('id')}`);
+    await link.click();
+    await expect(field).toBeFocused();
+  }
 
   await masa.visit('/account/password');
   await masa.field('Current password').fill('this is not my password');

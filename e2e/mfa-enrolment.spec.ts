@@ -19,6 +19,8 @@ test('an administrator without two-step sign-in must set it up, and gets recover
   await expect(masa.errorSummary()).toContainText('The code is not right');
 
   await page.getByText('I cannot scan the QR code').click();
+  await expect(page.locator('#mfa-secret')).toBeVisible();
+  await masa.checkAccessible();
   const secret = (await page.locator('#mfa-secret').textContent())!.trim();
   await masa.field('Code from your app').fill(await generate({ secret }));
   await masa.press('Turn on two-step sign-in');

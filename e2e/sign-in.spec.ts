@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Masa } from './support/masa.js';
-import { PARTNERSHIP_NAME, people } from './support/fixtures.js';
+import { FIXTURE_PASSWORD, PARTNERSHIP_NAME, people } from './support/fixtures.js';
 
 test('an administrator signs in with password and code, sees the partnership, and signs out', async ({
   page,
@@ -38,9 +38,16 @@ test('a wrong password is refused with the error summary, keeping the email type
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a member signs in, reaches their account and signs out', async ({ page }) => {
+  test('a member mistypes the password, signs in, reaches their account and signs out', async ({
+    page,
+  }) => {
     const masa = new Masa(page, { javaScript: false });
-    await masa.signIn(people.memberWithoutJavaScript.email);
+    await masa.signIn(people.memberWithoutJavaScript.email, 'not the right password');
+    await expect(masa.errorSummary()).toContainText('Enter a correct email address and password');
+    await expect(masa.field('Email address')).toHaveValue(people.memberWithoutJavaScript.email);
+
+    await masa.field('Password').fill(FIXTURE_PASSWORD);
+    await masa.press('Sign in');
     await expect(masa.heading()).toHaveText('Welcome, Jordan Ellis');
     await masa.follow('Your account');
     await expect(page.locator('.govuk-summary-list')).toContainText('Member');
