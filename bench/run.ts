@@ -16,7 +16,7 @@ import pg from 'pg';
 import * as prettier from 'prettier';
 import { buildApp } from '../src/app.js';
 import { buildServices, type Services } from '../src/composition.js';
-import { connect, inTenant, type Database } from '../src/db/client.js';
+import { connect, inTenant, waitForIdlePool, type Database } from '../src/db/client.js';
 import { loadDemoPartnership } from '../src/demo/demo-partnership.js';
 import { systemClock } from '../src/platform/clock.js';
 import { createUser, totpNow } from '../src/testing/fixtures.js';
@@ -174,20 +174,11 @@ function runLoad(job: LoadJob): Promise<LoadResult> {
 
 /**
  * autocannon drops its connections when its time is up, but the app still finishes the requests
- * it had started. Waits until the pool has been idle for half a second (every page but the
- * anonymous sign-in page queries the database), so that one run's tail does not overlap the
- * next run or the shutdown.
+ * it had started, so one run's tail must not overlap the next run or the shutdown.
  */
 async function drain(pool: pg.Pool) {
-  const giveUpAt = Date.now() + 15_000;
-  let quietSince = Date.now();
-  while (Date.now() < giveUpAt) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const busy = pool.waitingCount > 0 || pool.idleCount < pool.totalCount;
-    if (busy) quietSince = Date.now();
-    else if (Date.now() - quietSince >= 500) return;
-  }
-  console.error('  the app was still busy 15 s after the load stopped');
+  if (!(await waitForIdlePool(pool)))
+    console.error('  the app was still busy 15 s after the load stopped');
 }
 
 // --- data

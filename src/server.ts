@@ -6,7 +6,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { buildServices } from './composition.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connect } from './db/client.js';
+import { connect, waitForIdlePool } from './db/client.js';
 import { openDatabase } from './db/runtime.js';
 import { databaseIsEmpty, loadDemoPartnership } from './demo/demo-partnership.js';
 import { systemClock } from './platform/clock.js';
@@ -87,6 +87,8 @@ async function main() {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     await app.close();
+    // Handlers whose clients went away may still be running after close() resolves.
+    await waitForIdlePool(database.app.pool, { quietMs: 200, timeoutMs: 10_000 });
     await jobs.stop();
     await owner.close();
     await database.stop();

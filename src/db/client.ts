@@ -54,3 +54,20 @@ export function inTenant<T>(
     return work(tx);
   });
 }
+
+/**
+ * Waits until no query has run on the pool for `quietMs`: a server that has stopped
+ * accepting requests may still be finishing handlers whose clients went away.
+ * Returns false if the pool was still busy after `timeoutMs`.
+ */
+export async function waitForIdlePool(pool: pg.Pool, { quietMs = 500, timeoutMs = 15_000 } = {}) {
+  const giveUpAt = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const busy = pool.waitingCount > 0 || pool.idleCount < pool.totalCount;
+    if (busy) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return true;
+  }
+  return false;
+}

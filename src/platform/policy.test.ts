@@ -15,6 +15,7 @@ const member: Principal = {
   partnershipId: 'p1',
   partnershipName: 'P',
   roles: ['member'],
+  partnerships: [{ id: 'p1', name: 'P' }],
   mfaEnabled: false,
   mfaPassed: false,
 };

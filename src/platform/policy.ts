@@ -29,6 +29,8 @@ export interface Principal {
   partnershipId: string | null;
   partnershipName: string | null;
   roles: Role[];
+  /** Every partnership the person holds a role in, to switch between. */
+  partnerships: { id: string; name: string }[];
   mfaEnabled: boolean;
   /** The second factor was given in this session. */
   mfaPassed: boolean;

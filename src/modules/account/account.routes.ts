@@ -119,7 +119,7 @@ export function accountRoutes(
     errors?: FieldErrors,
   ) => {
     const principal = me(request);
-    const partnerships = await accounts.partnershipsOf(principal.userId);
+    const { partnerships } = principal;
     return reply.page('account/views/account.njk', {
       pageTitle: 'Your account',
       errors,

@@ -145,19 +145,16 @@ export function buildAccountService({
         partnershipId: current?.id ?? null,
         partnershipName: current?.name ?? null,
         roles: current?.roles ?? [],
+        partnerships: partnerships.map(({ id, name }) => ({ id, name })),
         mfaEnabled: account.mfaEnabledAt !== null,
         mfaPassed,
       };
     });
   }
 
-  function partnershipsOf(userId: string) {
-    return asAccount(db, userId, (tx) => partnershipsOfAccount(tx, userId));
-  }
-
+  /** The principal's list was read for this request, so a role removed since is not offered. */
   async function switchPartnership(principal: Principal, token: string, partnershipId: string) {
-    const partnerships = await partnershipsOf(principal.userId);
-    if (!partnerships.some((p) => p.id === partnershipId))
+    if (!principal.partnerships.some((p) => p.id === partnershipId))
       return failure({ partnershipId: 'Select a partnership you belong to' });
     await sessions.switchPartnership(token, partnershipId);
     return success(partnershipId);
@@ -314,7 +311,6 @@ export function buildAccountService({
     inTransaction,
     signIn,
     loadPrincipal,
-    partnershipsOf,
     switchPartnership,
     verifySecondFactor,
     beginEnrolment,
