@@ -35,9 +35,11 @@ export async function setTransactionSettings(
   tx: Executor,
   settings: Record<string, string | null>,
 ) {
-  for (const [name, value] of Object.entries(settings)) {
-    await tx.execute(sql`select set_config(${name}, ${value ?? ''}, true)`);
-  }
+  // One statement for all settings: each round trip counts on every request.
+  const calls = Object.entries(settings).map(
+    ([name, value]) => sql`set_config(${name}, ${value ?? ''}, true)`,
+  );
+  if (calls.length > 0) await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
 }
 
 /** Runs `work` in one transaction confined to the context's partnership. */
