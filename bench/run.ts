@@ -371,7 +371,6 @@ async function main() {
         cookieSecret: randomUUID() + randomUUID(),
         bodyLimit: 1_048_576,
         trustProxy: false,
-        sessionAbsoluteMs: 12 * 3_600_000,
         logLevel: 'warn',
       },
     });

@@ -32,7 +32,6 @@ export interface AppDependencies {
     cookieSecret: string;
     bodyLimit: number;
     trustProxy: boolean;
-    sessionAbsoluteMs: number;
     logLevel: string;
   };
   logger?: FastifyServerOptions['logger'];
@@ -68,7 +67,7 @@ export async function buildApp({
   registerSessionResolution(app, services.sessions, services.accounts);
   registerErrorPages(app);
 
-  const cookieSettings = { secure: settings.production, absoluteMs: settings.sessionAbsoluteMs };
+  const cookieSettings = { secure: settings.production };
   await registerAssets(app, settings.production);
   healthRoutes(app, pool);
   accountRoutes(app, services, cookieSettings);

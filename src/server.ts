@@ -63,7 +63,6 @@ async function main() {
       cookieSecret: await sessionSecret(config, logger),
       bodyLimit: config.bodyLimit,
       trustProxy: config.trustProxy,
-      sessionAbsoluteMs: config.sessionAbsoluteMs,
       logLevel: config.logLevel,
     },
   });

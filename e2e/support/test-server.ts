@@ -80,7 +80,6 @@ async function start() {
       cookieSecret: 'browser test cookie secret, long enough',
       bodyLimit: 1_048_576,
       trustProxy: false,
-      sessionAbsoluteMs: 12 * 3_600_000,
       logLevel: 'warn',
     },
   });

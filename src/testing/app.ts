@@ -38,7 +38,6 @@ export async function createTestApp(
       cookieSecret: 'test cookie secret that is long enough',
       bodyLimit: TEST_BODY_LIMIT,
       trustProxy: false,
-      sessionAbsoluteMs: 12 * 3_600_000,
       logLevel: 'silent',
     },
     logger: false,

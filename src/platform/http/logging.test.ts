@@ -23,7 +23,6 @@ const app = await buildApp({
     cookieSecret: 'test cookie secret that is long enough',
     bodyLimit: 65536,
     trustProxy: false,
-    sessionAbsoluteMs: 3_600_000,
     logLevel: 'info',
   },
   loggerInstance: pino(loggerOptions('info'), sink),

@@ -6,7 +6,7 @@ import { createPartnership, createUser } from '../../testing/fixtures.js';
 const { app, services, database } = await createTestApp({ production: true });
 
 describe('in production', () => {
-  it('marks the session and CSRF cookies Secure and sends HSTS', async () => {
+  it('marks the session and CSRF cookies Secure, keeps the session cookie to the browser session, and sends HSTS', async () => {
     const partnership = await createPartnership(services);
     const member = await createUser(database.app.db, services, partnership.id, {
       roles: ['member'],
@@ -23,6 +23,9 @@ describe('in production', () => {
     expect(session).toMatch(/; Secure/);
     expect(session).toMatch(/HttpOnly/);
     expect(session).toMatch(/SameSite=Lax/);
+    expect(session, 'a browser-session cookie, gone when the browser closes').not.toMatch(
+      /Max-Age|Expires/,
+    );
     expect(String(signIn.headers['set-cookie'])).toMatch(/masa_csrf=.*Secure/);
   });
 });

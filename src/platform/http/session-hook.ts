@@ -6,9 +6,9 @@ export const SESSION_COOKIE = 'masa_session';
 
 export interface SessionCookieSettings {
   secure: boolean;
-  absoluteMs: number;
 }
 
+/** A browser-session cookie: closing the browser ends it; the server's timeouts end it sooner. */
 export function setSessionCookie(
   reply: FastifyReply,
   token: string,
@@ -19,7 +19,6 @@ export function setSessionCookie(
     httpOnly: true,
     sameSite: 'lax',
     secure: settings.secure,
-    maxAge: Math.floor(settings.absoluteMs / 1000),
   });
 }
 
