@@ -38,7 +38,7 @@ test('forms list every error in the summary, each linked to its field, and keep 
 
   await masa.visit('/admin/audit?from=2026-13-45');
   await expect(masa.errorSummary()).toContainText('From date must be a real date');
-  await expect(masa.field('From date')).toHaveValue('');
+  await expect(masa.field('From date')).toHaveValue('2026-13-45');
 
   await masa.visit('/admin/people');
   await expect(page.locator('tbody')).toContainText('Sam Okafor');

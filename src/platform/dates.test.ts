@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ukDate, ukDateTime } from './dates.js';
+import { parseUkDate, startOfNextUkDay, ukDate, ukDateTime } from './dates.js';
 
 describe('UK date formatting', () => {
   it('shows British Summer Time in summer and GMT in winter', () => {
@@ -10,5 +10,32 @@ describe('UK date formatting', () => {
   it('gives the UK calendar date near midnight', () => {
     expect(ukDate(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026');
     expect(ukDate(null)).toBe('');
+  });
+});
+
+describe('parseUkDate', () => {
+  it('reads day/month/year and year-month-day as the start of that UK day', () => {
+    expect(parseUkDate('26/11/2026')?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(parseUkDate(' 1/7/2026 ')?.toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(parseUkDate('2026-07-01')?.toISOString()).toBe('2026-06-30T23:00:00.000Z');
+  });
+
+  it.each(['31/02/2026', '2026-13-45', '29/02/2027', '00/01/2026', 'tomorrow', '11/26/2026'])(
+    'refuses %s',
+    (text) => {
+      expect(parseUkDate(text)).toBeNull();
+    },
+  );
+
+  it('accepts 29 February in a leap year', () => {
+    expect(parseUkDate('29/02/2028')).not.toBeNull();
+  });
+});
+
+describe('startOfNextUkDay', () => {
+  it('is 25 hours on after the night the clocks go back', () => {
+    const start = parseUkDate('25/10/2026')!;
+    expect(startOfNextUkDay(start).getTime() - start.getTime()).toBe(25 * 3_600_000);
+    expect(startOfNextUkDay(start).toISOString()).toBe('2026-10-26T00:00:00.000Z');
   });
 });

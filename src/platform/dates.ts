@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 
 export const PARTNERSHIP_TIME_ZONE = 'Europe/London';
 
@@ -13,4 +13,28 @@ export function ukDateTime(value: Date | string | null | undefined): string {
 export function ukDate(value: Date | string | null | undefined): string {
   if (!value) return '';
   return format(new TZDate(new Date(value), PARTNERSHIP_TIME_ZONE), 'd MMMM yyyy');
+}
+
+/**
+ * A calendar date typed by a person, as 26/11/2026 or 2026-11-26, to the start of that day
+ * in UK time; null when it is not a real date (31/02/2026, 2026-13-45, "tomorrow").
+ */
+export function parseUkDate(text: string): Date | null {
+  const trimmed = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const [year, month, day] = uk
+    ? [Number(uk[3]), Number(uk[2]), Number(uk[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [Number.NaN, Number.NaN, Number.NaN];
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
+  const date = new TZDate(year, month - 1, day, PARTNERSHIP_TIME_ZONE);
+  if (date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return new Date(date.getTime());
+}
+
+/** The start of the UK day after `date`'s (23, 24 or 25 hours later around clock changes). */
+export function startOfNextUkDay(date: Date): Date {
+  return new Date(addDays(new TZDate(date.getTime(), PARTNERSHIP_TIME_ZONE), 1).getTime());
 }

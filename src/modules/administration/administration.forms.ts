@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUkDate } from '../../platform/dates.js';
 import { ROLES } from '../../platform/policy.js';
 
 /** Checkboxes arrive as one value or many. */
@@ -20,13 +21,11 @@ const dateField = (label: string) =>
     .optional()
     .transform((value, context) => {
       if (!value) return undefined;
-      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? new Date(`${value}T00:00:00Z`)
-        : new Date(Number.NaN);
-      if (Number.isNaN(parsed.getTime())) {
+      const parsed = parseUkDate(value);
+      if (!parsed) {
         context.addIssue({
           code: 'custom',
-          message: `${label} must be a real date, like 2026-11-26`,
+          message: `${label} must be a real date, like 26/11/2026`,
         });
         return z.NEVER;
       }

@@ -1,6 +1,6 @@
-import { addDays } from 'date-fns';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
+import { startOfNextUkDay } from '../../platform/dates.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
@@ -118,7 +118,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
         entityType: f.entityType || undefined,
         actorEmail: f.actor || undefined,
         from: f.from,
-        to: f.to ? addDays(f.to, 1) : undefined,
+        to: f.to ? startOfNextUkDay(f.to) : undefined,
         beforeSeq: f.before,
       },
     };
