@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -152,6 +152,42 @@ async function ensureOwnership(dir: string, ids: { uid?: number; gid?: number })
   if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(dir, ids.uid, ids.gid);
 }
 
+/** Whether the user PostgreSQL runs as can write `dir`, and so reach every folder above it. */
+function reachableByServer(dir: string, ids: { uid?: number; gid?: number }): Promise<boolean> {
+  if (ids.uid === undefined) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const check = spawn('test', ['-w', dir, '-a', '-x', dir], { ...ids, stdio: 'ignore' });
+    check.on('exit', (code) => resolve(code === 0));
+    check.on('error', () => resolve(false));
+  });
+}
+
+const OUTSIDE_ROOT = '/var/lib/masa';
+
+/**
+ * The folder holding the cluster: `dataDir/postgres`, unless the `postgres` user cannot reach
+ * `dataDir` (a clone under /root, run as root). Then the files live under /var/lib/masa and
+ * `dataDir/postgres` links to them, so the data still belongs to this checkout.
+ */
+async function clusterFolder(
+  dataDir: string,
+  ids: { uid?: number; gid?: number },
+): Promise<string> {
+  const inside = path.join(dataDir, 'postgres');
+  const linked = await fs.readlink(inside).catch(() => null);
+  if (linked) return linked;
+  if (existsSync(inside) || (await reachableByServer(dataDir, ids))) return inside;
+  const digest = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  const outside = path.join(OUTSIDE_ROOT, digest);
+  await fs.mkdir(OUTSIDE_ROOT, { recursive: true, mode: 0o755 });
+  await fs.symlink(outside, inside);
+  console.warn(
+    `PostgreSQL runs as the postgres user, which cannot reach ${dataDir}; ` +
+      `its files are in ${outside}, linked from ${inside}.`,
+  );
+  return outside;
+}
+
 /**
  * Starts (initialising on first use) the cluster kept in `dataDir/postgres`, or joins the one
  * already running there. `stop` stops it only if this process started it or `adopt` is set
@@ -166,7 +202,7 @@ export async function startEmbeddedCluster(
   const bin = await binaries();
   const ids = await runAsUser();
   const secrets = await readSecrets(dataDir);
-  const pgData = path.join(dataDir, 'postgres');
+  const pgData = await clusterFolder(dataDir, ids);
   const created = !existsSync(path.join(pgData, 'PG_VERSION'));
   if (created) {
     await fs.rm(pgData, { recursive: true, force: true });
