@@ -152,11 +152,15 @@ async function ensureOwnership(dir: string, ids: { uid?: number; gid?: number })
   if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(dir, ids.uid, ids.gid);
 }
 
-/** Whether the user PostgreSQL runs as can write `dir`, and so reach every folder above it. */
-function reachableByServer(dir: string, ids: { uid?: number; gid?: number }): Promise<boolean> {
+/** Whether the user PostgreSQL runs as can use `dir` (write it, or with '-r' read it) and reach it. */
+function reachableByServer(
+  dir: string,
+  ids: { uid?: number; gid?: number },
+  access = '-w',
+): Promise<boolean> {
   if (ids.uid === undefined) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const check = spawn('test', ['-w', dir, '-a', '-x', dir], { ...ids, stdio: 'ignore' });
+    const check = spawn('test', [access, dir, '-a', '-x', dir], { ...ids, stdio: 'ignore' });
     check.on('exit', (code) => resolve(code === 0));
     check.on('error', () => resolve(false));
   });
@@ -189,6 +193,32 @@ async function clusterFolder(
 }
 
 /**
+ * The binaries as the `postgres` user can run them: where npm put them, or, when that folder
+ * is out of its reach (under /root), a copy under /var/lib/masa made once per version.
+ */
+async function reachableBinaries(
+  bin: Binaries,
+  ids: { uid?: number; gid?: number },
+): Promise<Binaries> {
+  const binDir = path.dirname(bin.postgres);
+  if (await reachableByServer(binDir, ids, '-r')) return bin;
+  const native = path.dirname(binDir);
+  const digest = createHash('sha256')
+    .update(await fs.readFile(bin.postgres))
+    .digest('hex')
+    .slice(0, 16);
+  const copy = path.join(OUTSIDE_ROOT, `postgres-${digest}`);
+  if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
+    await fs.mkdir(OUTSIDE_ROOT, { recursive: true, mode: 0o755 });
+    await fs.rm(`${copy}.partial`, { recursive: true, force: true });
+    await fs.cp(native, `${copy}.partial`, { recursive: true, verbatimSymlinks: true });
+    await fs.rename(`${copy}.partial`, copy);
+  }
+  const inCopy = (file: string) => path.join(copy, 'bin', path.basename(file));
+  return { initdb: inCopy(bin.initdb), pg_ctl: inCopy(bin.pg_ctl), postgres: inCopy(bin.postgres) };
+}
+
+/**
  * Starts (initialising on first use) the cluster kept in `dataDir/postgres`, or joins the one
  * already running there. `stop` stops it only if this process started it or `adopt` is set
  * (the app adopts a server orphaned by a killed run; a one-off command does not).
@@ -199,8 +229,8 @@ export async function startEmbeddedCluster(
   { adopt = true }: { adopt?: boolean } = {},
 ): Promise<EmbeddedCluster & { created: boolean }> {
   await fs.mkdir(dataDir, { recursive: true });
-  const bin = await binaries();
   const ids = await runAsUser();
+  const bin = await reachableBinaries(await binaries(), ids);
   const secrets = await readSecrets(dataDir);
   const pgData = await clusterFolder(dataDir, ids);
   const created = !existsSync(path.join(pgData, 'PG_VERSION'));
