@@ -152,15 +152,11 @@ async function ensureOwnership(dir: string, ids: { uid?: number; gid?: number })
   if (ids.uid !== undefined && ids.gid !== undefined) await fs.chown(dir, ids.uid, ids.gid);
 }
 
-/** Whether the user PostgreSQL runs as can use `dir` (write it, or with '-r' read it) and reach it. */
-function reachableByServer(
-  dir: string,
-  ids: { uid?: number; gid?: number },
-  access = '-w',
-): Promise<boolean> {
+/** Whether the user PostgreSQL runs as can reach `dir`: search it and every folder above it. */
+function reachableByServer(dir: string, ids: { uid?: number; gid?: number }): Promise<boolean> {
   if (ids.uid === undefined) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const check = spawn('test', [access, dir, '-a', '-x', dir], { ...ids, stdio: 'ignore' });
+    const check = spawn('test', ['-x', dir], { ...ids, stdio: 'ignore' });
     check.on('exit', (code) => resolve(code === 0));
     check.on('error', () => resolve(false));
   });
@@ -201,7 +197,7 @@ async function reachableBinaries(
   ids: { uid?: number; gid?: number },
 ): Promise<Binaries> {
   const binDir = path.dirname(bin.postgres);
-  if (await reachableByServer(binDir, ids, '-r')) return bin;
+  if (await reachableByServer(binDir, ids)) return bin;
   const native = path.dirname(binDir);
   const digest = createHash('sha256')
     .update(await fs.readFile(bin.postgres))
