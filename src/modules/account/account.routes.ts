@@ -17,9 +17,17 @@ import { accountPolicies } from './account.policy.js';
 
 type Body = Record<string, string | undefined>;
 
+// Browsers drop tabs and newlines and read "\" as "/", so "/\t/evil" would leave the site.
+const isUnsafeInPath = (character: string) =>
+  character < ' ' || character === '\u007f' || character === '\\';
+
 /** Only a path on this site, so a crafted link cannot send someone elsewhere after sign-in. */
 export function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
+  const here = 'http://masa.invalid';
+  if (typeof value !== 'string' || !value.startsWith('/') || [...value].some(isUnsafeInPath))
+    return '/';
+  const url = new URL(value, here);
+  return url.origin === here ? `${url.pathname}${url.search}` : '/';
 }
 
 const me = (request: FastifyRequest) => request.principal as Principal;
