@@ -132,6 +132,16 @@ describe('security headers', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('tells browsers not to keep pages, but lets them cache assets', async () => {
+    const agent = new Agent(app);
+    await agent.signIn(member);
+    expect((await agent.get('/account')).headers['cache-control']).toBe('no-store');
+    expect((await agent.get('/sign-in')).headers['cache-control']).toBe('no-store');
+    expect((await agent.get('/assets/application.css')).headers['cache-control']).not.toBe(
+      'no-store',
+    );
+  });
+
   it('serves the stylesheet without the GDS Transport typeface', async () => {
     const css = await app.inject({ method: 'GET', url: '/assets/application.css' });
     expect(css.statusCode).toBe(200);

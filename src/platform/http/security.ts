@@ -6,6 +6,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Security headers with a nonce-based CSP, and a CSRF check on every state-changing request. */
 export async function registerSecurity(app: FastifyInstance, production: boolean) {
+  registerNoStore(app);
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
@@ -36,5 +37,12 @@ export async function registerSecurity(app: FastifyInstance, production: boolean
   app.addHook('preHandler', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method) || request.is404) return done();
     app.csrfProtection(request, reply, done);
+  });
+}
+
+/** Pages may hold safeguarding data: no browser or proxy keeps a copy (the back button on a shared computer). */
+export function registerNoStore(app: FastifyInstance) {
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/assets/')) reply.header('cache-control', 'no-store');
   });
 }
