@@ -22,7 +22,7 @@ import {
 } from '../../platform/auth/totp.js';
 import type { Clock } from '../../platform/clock.js';
 import { failure, success, type Outcome } from '../../platform/forms.js';
-import type { Principal, Role } from '../../platform/policy.js';
+import type { Principal } from '../../platform/policy.js';
 import {
   addRole,
   findAccount,
@@ -322,4 +322,3 @@ export function buildAccountService({
 }
 
 export type AccountService = ReturnType<typeof buildAccountService>;
-export type { Role };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { publicAccess, type Decision, type Policy } from '../policy.js';
+import type { Decision, Policy } from '../policy.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -67,5 +67,3 @@ export function registerGuard(app: FastifyInstance): RegisteredRoute[] {
   });
   return routes;
 }
-
-export { publicAccess };
