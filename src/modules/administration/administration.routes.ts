@@ -3,7 +3,7 @@ import type { Services } from '../../composition.js';
 import { startOfNextUkDay } from '../../platform/dates.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
-import { recordId } from '../../platform/http/params.js';
+import { recordId, withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { ROLE_NAMES, ROLES, type Role } from '../../platform/policy.js';
 import { auditFilterForm, rolesForm } from './administration.forms.js';
@@ -82,8 +82,9 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/people/:id/remove',
     { config: { policy: administrationPolicies.people } },
     async (request, reply) => {
-      const id = recordId(request.params.id);
-      const member = id ? await administration.member(tenantContext(request), id) : null;
+      const member = await withRecordId(request.params.id, (id) =>
+        administration.member(tenantContext(request), id),
+      );
       if (!member) return notFound(reply);
       return reply.page('administration/views/remove-access.njk', {
         pageTitle: `Remove access for ${member.displayName}`,
@@ -96,8 +97,10 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/people/:id/remove',
     { config: { policy: administrationPolicies.people } },
     async (request, reply) => {
-      const id = recordId(request.params.id);
-      const result = id ? await administration.setRoles(tenantContext(request), id, []) : null;
+      const id = request.params.id;
+      const result = await withRecordId(id, (memberId) =>
+        administration.setRoles(tenantContext(request), memberId, []),
+      );
       if (!result || (!result.ok && result.errors.member)) return notFound(reply);
       if (!result.ok)
         return reply
@@ -186,8 +189,9 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/outbox/:id',
     { config: { policy: administrationPolicies.outbox } },
     async (request, reply) => {
-      const id = recordId(request.params.id);
-      const message = id ? await mail.find(tenantContext(request), id) : null;
+      const message = await withRecordId(request.params.id, (id) =>
+        mail.find(tenantContext(request), id),
+      );
       if (!message) return notFound(reply);
       return reply.page('administration/views/outbox-message.njk', {
         pageTitle: message.subject,

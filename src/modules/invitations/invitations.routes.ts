@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
-import { recordId } from '../../platform/http/params.js';
+import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { setSessionCookie, type SessionCookieSettings } from '../../platform/http/session-hook.js';
 import { ROLE_NAMES, ROLES } from '../../platform/policy.js';
@@ -88,8 +88,9 @@ export function invitationRoutes(
     '/admin/invitations/:id/withdraw',
     manage,
     async (request, reply) => {
-      const id = recordId(request.params.id);
-      const found = id ? await invitations.find(tenantContext(request), id) : null;
+      const found = await withRecordId(request.params.id, (id) =>
+        invitations.find(tenantContext(request), id),
+      );
       if (!found || found.state !== 'pending') return notFound(reply);
       return reply.page('invitations/views/withdraw.njk', {
         pageTitle: 'Withdraw invitation',
@@ -102,8 +103,9 @@ export function invitationRoutes(
     '/admin/invitations/:id/withdraw',
     manage,
     async (request, reply) => {
-      const id = recordId(request.params.id);
-      const result = id ? await invitations.revoke(tenantContext(request), id) : null;
+      const result = await withRecordId(request.params.id, (id) =>
+        invitations.revoke(tenantContext(request), id),
+      );
       if (!result?.ok) return notFound(reply);
       return reply.flash('Invitation withdrawn').redirect('/admin/invitations', 303);
     },
