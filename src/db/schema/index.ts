@@ -1,1 +1,3 @@
 export * from './platform.js';
+export * from './files.js';
+export * from './governance.js';
