@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { buildAccountService } from './modules/account/account.service.js';
 import { buildAdministrationService } from './modules/administration/administration.service.js';
+import { buildGovernanceService } from './modules/governance/governance.service.js';
 import { buildInvitationsService } from './modules/invitations/invitations.service.js';
 import { buildPartnershipsService } from './modules/partnerships/partnerships.service.js';
 import { buildAuditService } from './platform/audit/audit.service.js';
@@ -45,6 +46,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const invitations = buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl });
   const administration = buildAdministrationService({ db, audit, accounts });
+  const governance = buildGovernanceService({ db, audit, clock, accounts });
   const mailDelivery = { configured: Boolean(config.smtpUrl) };
   return {
     audit,
@@ -56,6 +58,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     accounts,
     invitations,
     administration,
+    governance,
   };
 }
 

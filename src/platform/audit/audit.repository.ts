@@ -62,6 +62,7 @@ export function listAuditEvents(tx: Executor, filter: AuditFilter, limit: number
       after: auditEvent.after,
       hash: auditEvent.hash,
       actorEmail: appUser.email,
+      actorName: appUser.displayName,
     })
     .from(auditEvent)
     .leftJoin(appUser, eq(appUser.id, auditEvent.actorUserId))

@@ -104,7 +104,12 @@ export function buildAuditService(db: Database) {
     return lines.join('');
   }
 
-  return { record, readSensitive, page, exportCsv };
+  /** A record's own history, newest first, read in the caller's transaction. */
+  function historyOf(tx: Executor, entityType: string, entityId: string, limit = 25) {
+    return listAuditEvents(tx, { entityType, entityId }, limit);
+  }
+
+  return { record, readSensitive, page, exportCsv, historyOf };
 }
 
 export type AuditService = ReturnType<typeof buildAuditService>;

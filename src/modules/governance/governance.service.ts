@@ -1,0 +1,20 @@
+import type { AccountService } from '../account/account.service.js';
+import { buildAgenciesService } from './agencies.service.js';
+import { buildBodiesService } from './bodies.service.js';
+import { buildMembershipsService } from './memberships.service.js';
+import { buildPeopleService } from './people.service.js';
+import type { RegistryDependencies } from './registry-context.js';
+
+/** The governance registry: agencies, people, bodies and memberships, as data. */
+export function buildGovernanceService(
+  dependencies: RegistryDependencies & { accounts: AccountService },
+) {
+  return {
+    agencies: buildAgenciesService(dependencies),
+    people: buildPeopleService(dependencies),
+    bodies: buildBodiesService(dependencies),
+    memberships: buildMembershipsService(dependencies),
+  };
+}
+
+export type GovernanceService = ReturnType<typeof buildGovernanceService>;
