@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { administrationRoutes } from './modules/administration/administration.routes.js';
+import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
@@ -21,6 +22,8 @@ import { loggerOptions } from './platform/http/logging.js';
 import { registerPages } from './platform/http/pages.js';
 import { registerSecurity } from './platform/http/security.js';
 import { registerSessionResolution } from './platform/http/session-hook.js';
+import { registerUploads } from './platform/http/uploads.js';
+import { MAX_DOCUMENT_BYTES } from './platform/files/documents.js';
 import { registerViews } from './platform/http/views.js';
 import './platform/http/types.js';
 
@@ -61,6 +64,7 @@ export async function buildApp({
   const routes = registerGuard(app);
   await app.register(cookie, { secret: settings.cookieSecret });
   await app.register(formbody, { bodyLimit: settings.bodyLimit, parser: parseFormBody });
+  await registerUploads(app, MAX_DOCUMENT_BYTES);
   await registerSecurity(app, settings.production);
   await registerViews(app, settings.production);
   registerPages(app, settings.production);
@@ -74,6 +78,7 @@ export async function buildApp({
   invitationRoutes(app, services, cookieSettings);
   homeRoutes(app, services);
   administrationRoutes(app, services);
+  governanceRoutes(app, services);
 
   await app.ready();
   return Object.assign(app as FastifyInstance, { registeredRoutes: routes });

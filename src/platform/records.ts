@@ -4,7 +4,7 @@ import type { AuditService } from './audit/audit.service.js';
 
 /** True when a statement failed on the named unique index or constraint. */
 export function violatesUnique(error: unknown, constraint: string): boolean {
-  for (let cause = error; cause && typeof cause === 'object'; ) {
+  for (let cause = error; cause && typeof cause === 'object';) {
     const candidate = cause as { code?: string; constraint?: string; cause?: unknown };
     if (candidate.code === '23505') return candidate.constraint === constraint;
     cause = candidate.cause;

@@ -7,18 +7,30 @@ const FLASH_COOKIE = 'masa_flash';
 interface NavigationItem {
   text: string;
   href: string;
+  /** Other paths whose pages belong under this item. */
+  sections?: string[];
   active?: boolean;
 }
 
 function navigationFor(principal: Principal | null, path: string): NavigationItem[] {
   if (!principal?.partnershipId) return [];
-  const items: NavigationItem[] = [{ text: 'Home', href: '/' }];
+  const items: NavigationItem[] = [
+    { text: 'Home', href: '/' },
+    {
+      text: 'Governance',
+      href: '/governance',
+      sections: ['/agencies', '/people', '/bodies', '/memberships', '/arrangements'],
+    },
+  ];
   if (principal.roles.includes('administrator'))
     items.push({ text: 'Administration', href: '/admin' });
   items.push({ text: 'Your account', href: '/account' });
-  return items.map((item) => ({
+  return items.map(({ sections, ...item }) => ({
     ...item,
-    active: item.href === '/' ? path === '/' : path.startsWith(item.href),
+    active:
+      item.href === '/'
+        ? path === '/'
+        : [item.href, ...(sections ?? [])].some((prefix) => path.startsWith(prefix)),
   }));
 }
 
