@@ -72,6 +72,9 @@ export function checkDocument(upload: Upload | null, label = 'the file'): Docume
 /** The last path segment, without control characters, for Content-Disposition and display. */
 export function safeFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? 'document';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const cleaned = [...base]
+    .filter((character) => character.charCodeAt(0) >= 0x20 && character !== '\u007f' && character !== '"')
+    .join('')
+    .trim();
   return cleaned.slice(-200) || 'document';
 }
