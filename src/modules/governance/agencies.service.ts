@@ -10,6 +10,7 @@ import {
   updateAgency,
 } from './agencies.repository.js';
 import type { AgencyInput, ListFilter } from './governance.forms.js';
+import { withState } from './membership-dates.js';
 import { membershipsForAgency } from './memberships.repository.js';
 import { peopleOfAgency } from './people.repository.js';
 import { PAGE_SIZE, paging, registryTools, type RegistryDependencies } from './registry-context.js';
@@ -36,7 +37,7 @@ export function buildAgenciesService(dependencies: RegistryDependencies) {
       return {
         agency,
         people: await peopleOfAgency(tx, id),
-        memberships: await membershipsForAgency(tx, id),
+        memberships: withState(await membershipsForAgency(tx, id), tools.today()),
         history: await tools.history(tx, 'agency', id),
       };
     });

@@ -19,6 +19,7 @@ import {
 } from './bodies.repository.js';
 import type { BodyInput, ListFilter, QuorumRuleInput } from './governance.forms.js';
 import { deputiesOf, endMembershipsOfBody, membershipsOfBody } from './memberships.repository.js';
+import { withState } from './membership-dates.js';
 import { findPerson } from './people.repository.js';
 import type { QuorumRule } from './quorum.js';
 import { PAGE_SIZE, paging, registryTools, type RegistryDependencies } from './registry-context.js';
@@ -62,7 +63,7 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
         chair: people[0],
         viceChair: people[1],
         businessOfficer: people[2],
-        memberships,
+        memberships: withState(memberships, tools.today()),
         deputies: await deputiesOf(
           tx,
           memberships.map((row) => row.membership.id),

@@ -23,3 +23,11 @@ export function membershipState(
 export function continuingAfter(date: string) {
   return or(isNull(membership.endsOn), gt(membership.endsOn, date));
 }
+
+/** Adds each membership's state on `today`, for lists that show current and past seats. */
+export function withState<T extends { membership: { startsOn: string; endsOn: string | null } }>(
+  rows: T[],
+  today: string,
+) {
+  return rows.map((row) => ({ ...row, state: membershipState(row.membership, today) }));
+}

@@ -3,6 +3,7 @@ import { failure, success, type FieldErrors, type Outcome } from '../../platform
 import { violatesUnique } from '../../platform/records.js';
 import type { AccountService } from '../account/account.service.js';
 import { findAgency } from './agencies.repository.js';
+import { withState } from './membership-dates.js';
 import { pick } from './agencies.service.js';
 import type { ListFilter, PersonInput } from './governance.forms.js';
 import {
@@ -46,10 +47,9 @@ export function buildPeopleService(
     return inTenant(db, context, async (tx) => {
       const found = await findPerson(tx, id);
       if (!found) return null;
-      const memberships = await membershipsOfPerson(tx, id);
       return {
         ...found,
-        memberships,
+        memberships: withState(await membershipsOfPerson(tx, id), tools.today()),
         history: await tools.history(tx, 'person', id),
       };
     });

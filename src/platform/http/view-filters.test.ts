@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { auditActionName, changeSummary, pageQuery } from './view-filters.js';
+
+describe('view filters', () => {
+  it('keeps the filters and replaces the page', () => {
+    expect(pageQuery({ q: 'police', page: '2', show: '' }, 3)).toBe('q=police&page=3');
+    expect(pageQuery(undefined, 1)).toBe('page=1');
+  });
+
+  it('names audit actions in words', () => {
+    expect(auditActionName('membership.deputy_added')).toBe('Membership deputy added');
+  });
+
+  it('summarises a change and cuts a long one short', () => {
+    expect(changeSummary({ name: 'Northshire Police', isSafeguardingPartner: true })).toBe(
+      'name: Northshire Police; isSafeguardingPartner: true',
+    );
+    expect(changeSummary(null)).toBe('');
+    expect(changeSummary({ purpose: 'x'.repeat(400) }).length).toBe(300);
+  });
+});
