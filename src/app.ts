@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { administrationRoutes } from './modules/administration/administration.routes.js';
+import { apiRoutes } from './modules/api/api.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp({
   homeRoutes(app, services);
   administrationRoutes(app, services);
   governanceRoutes(app, services);
+  apiRoutes(app, services);
 
   await app.ready();
   return Object.assign(app as FastifyInstance, { registeredRoutes: routes });

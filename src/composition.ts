@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { buildAccountService } from './modules/account/account.service.js';
 import { buildAdministrationService } from './modules/administration/administration.service.js';
+import { buildApiTokensService } from './modules/api/api-tokens.service.js';
 import { buildGovernanceService } from './modules/governance/governance.service.js';
 import { buildInvitationsService } from './modules/invitations/invitations.service.js';
 import { buildPartnershipsService } from './modules/partnerships/partnerships.service.js';
@@ -59,6 +60,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     invitations,
     administration,
     governance,
+    apiTokens: buildApiTokensService({ db, audit, accounts, clock }),
   };
 }
 

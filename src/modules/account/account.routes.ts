@@ -6,6 +6,7 @@ import {
   setSessionCookie,
   type SessionCookieSettings,
 } from '../../platform/http/session-hook.js';
+import { tenantContext } from '../../platform/http/tenant-context.js';
 import { mfaRequired, ROLE_NAMES, type Principal } from '../../platform/policy.js';
 import {
   changePasswordForm,
@@ -133,6 +134,7 @@ export function accountRoutes(
       errors,
       roleNames: principal.roles.map((role) => ROLE_NAMES[role]),
       codesLeft: principal.mfaEnabled ? await accounts.recoveryCodesLeft(principal) : 0,
+      apiTokens: await services.apiTokens.list(tenantContext(request)),
       partnerships,
       partnershipItems: partnerships.map((p) => ({
         value: p.id,

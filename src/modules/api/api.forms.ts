@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { BODY_TYPES } from '../governance/governance.vocabulary.js';
+
+export const TOKEN_NAME_MAX = 80;
+
+export const apiTokenForm = z.object({
+  name: z
+    .string({ error: 'Enter a name for the token' })
+    .trim()
+    .min(1, 'Enter a name for the token')
+    .max(TOKEN_NAME_MAX, `Name must be ${TOKEN_NAME_MAX} characters or fewer`),
+});
+
+export type ApiTokenInput = z.infer<typeof apiTokenForm>;
+
+/** A query parameter left empty (`?q=`) is the same as one not given. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const search = optional(
+  z.string({ error: 'q must be given once' }).trim().max(200, 'q must be 200 characters or fewer'),
+);
+const page = optional(
+  z.coerce
+    .number({ error: 'page must be a whole number from 1' })
+    .int('page must be a whole number from 1')
+    .min(1, 'page must be a whole number from 1')
+    .max(100_000, 'page must be 100000 or less'),
+);
+
+/** The API's list queries: stricter than the pages' filters, because a program can fix its call. */
+export const agencyQuery = z.object({ q: search, page });
+export const personQuery = z.object({
+  q: search,
+  agency: optional(z.uuid({ error: 'agency must be the id of an agency' })),
+  page,
+});
+export const bodyQuery = z.object({
+  q: search,
+  type: optional(z.enum(BODY_TYPES.values, { error: 'type must be one of the body types' })),
+  page,
+});

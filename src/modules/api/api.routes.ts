@@ -1,0 +1,30 @@
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.js';
+import { registerBearerResolution } from '../../platform/http/session-hook.js';
+import { apiTokenRoutes } from './api-tokens.routes.js';
+import { docsRoutes } from './docs.routes.js';
+import { openApiOptions } from './openapi.js';
+import { registryEndpoints } from './registry.routes.js';
+import { REGISTRY_SCHEMAS } from './registry.schemas.js';
+
+/** Personal API tokens on the account page, and the read-only JSON API with its documentation. */
+export function apiRoutes(app: FastifyInstance, services: Services) {
+  apiTokenRoutes(app, services);
+  // Its own plugin context: the bearer hook, the OpenAPI collector and the schemas apply
+  // to the API's routes only.
+  app.register(async (api) => {
+    registerBearerResolution(api, services.apiTokens.authenticate);
+    api.addHook('onSend', async (_request, reply) => {
+      if (reply.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="MASA"');
+    });
+    await api.register(swagger, openApiOptions);
+    // Fastify validates before the guard's preHandler runs, so a schema check would answer
+    // 400 to callers who should get 401, and 400 for a malformed id that must be 404. The
+    // schemas describe and serialise; zod parses in the handlers, after the guard.
+    api.setValidatorCompiler(() => () => true);
+    for (const schema of REGISTRY_SCHEMAS) api.addSchema(schema);
+    registryEndpoints(api, services.governance);
+    docsRoutes(api);
+  });
+}

@@ -1,0 +1,36 @@
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+
+export const BEARER_SCHEME = 'bearerToken';
+
+/** What the OpenAPI document says of the API as a whole; the paths come from the routes. */
+export const openApiOptions: FastifyDynamicSwaggerOptions = {
+  openapi: {
+    openapi: '3.0.3',
+    info: {
+      title: 'MASA API',
+      version: '1',
+      description:
+        'Read-only access to a safeguarding partnership’s governance registry: its agencies, ' +
+        'people and bodies, with memberships, deputies and quorum rules. Every call acts as the ' +
+        'person who made the token, in the partnership it was made for. A browser that is ' +
+        'signed in to MASA may also read these addresses.',
+    },
+    tags: [{ name: 'Registry', description: 'Agencies, people and bodies' }],
+    components: {
+      securitySchemes: {
+        [BEARER_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A personal API token, made and revoked on your account page in MASA. It starts `masa_`.',
+        },
+      },
+    },
+    security: [{ [BEARER_SCHEME]: [] }],
+  },
+  // Components are named after the schemas' $id (Agency, Body ...) rather than def-0, def-1.
+  refResolver: {
+    buildLocalReference: (json, _baseUri, _fragment, index) =>
+      typeof json.$id === 'string' ? json.$id : `def-${index}`,
+  },
+};
