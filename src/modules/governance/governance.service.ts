@@ -1,3 +1,4 @@
+import { ukToday } from '../../platform/date-input.js';
 import type { AccountService } from '../account/account.service.js';
 import { buildAgenciesService } from './agencies.service.js';
 import { buildBodiesService } from './bodies.service.js';
@@ -14,6 +15,8 @@ export function buildGovernanceService(
     people: buildPeopleService(dependencies),
     bodies: buildBodiesService(dependencies),
     memberships: buildMembershipsService(dependencies),
+    /** Today in the UK: what "current" and "overdue" are judged against. */
+    today: () => ukToday(dependencies.clock.now()),
   };
 }
 

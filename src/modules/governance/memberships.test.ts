@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { Agent, text } from '../../testing/agent.js';
+import { createTestApp } from '../../testing/app.js';
+import { createPartnership, createUser } from '../../testing/fixtures.js';
+import { registryFixtures } from './registry-fixtures.js';
+
+const { app, services, database } = await createTestApp();
+const north = await createPartnership(services);
+const admin = await createUser(database.app.db, services, north.id, {
+  roles: ['administrator'],
+  mfa: true,
+});
+const context = { partnershipId: north.id, userId: admin.userId };
+const fixtures = registryFixtures(services, context);
+const { memberships } = services.governance;
+const agent = new Agent(app);
+await agent.signIn(admin);
+
+const police = await fixtures.agency({ name: 'Northshire Police', isSafeguardingPartner: true });
+const council = await fixtures.agency({ name: 'Northshire Council', isSafeguardingPartner: true });
+const partnership = await fixtures.body({ name: 'The Partnership', bodyType: 'partnership' });
+const commander = await fixtures.person(police, { fullName: 'Quinn Adler' });
+const inspector = await fixtures.person(police, { fullName: 'Rae Bishop' });
+const councillor = await fixtures.person(council, { fullName: 'Sol Carter' });
+
+const date = (name: string, iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return { [`${name}-day`]: day!, [`${name}-month`]: month!, [`${name}-year`]: year! };
+};
+const from = `/memberships/new?body=${partnership}`;
+
+describe('memberships', () => {
+  it('adds a member representing their own agency unless another is chosen', async () => {
+    const added = await agent.submit(
+      '/memberships',
+      {
+        bodyId: partnership,
+        personId: commander,
+        status: 'safeguarding_partner',
+        decisionMaking: 'yes',
+        ...date('startsOn', '2019-04-01'),
+        inductionBooklet: 'yes',
+      },
+      from,
+    );
+    expect(added.status).toBe(303);
+    const page = await agent.get(added.location!);
+    expect(text(page, '.govuk-summary-list')).toContain('Represents Northshire Police');
+    expect(text(page, '.govuk-summary-list')).toContain('Induction booklet: done');
+    const body = await agent.get(`/bodies/${partnership}`);
+    expect(text(body, '#memberships ~ div')).toContain('Quinn Adler');
+  });
+
+  it('refuses an end date before the start and an observer with decision-making rights', async () => {
+    const page = await agent.submit(
+      '/memberships',
+      {
+        bodyId: partnership,
+        personId: councillor,
+        status: 'participant_observer',
+        decisionMaking: 'yes',
+        ...date('startsOn', '2024-05-01'),
+        ...date('endsOn', '2024-04-30'),
+      },
+      from,
+    );
+    expect(page.status).toBe(400);
+    const summary = text(page, '.govuk-error-summary');
+    expect(summary).toContain('End date must be the same as or after the start date');
+    expect(summary).toContain('A participant observer cannot have decision-making rights');
+    expect(page.$('#startsOn-day').val()).toBe('01');
+    const rows = await memberships.all(context);
+    expect(rows.filter((row) => row.membership.personId === councillor)).toHaveLength(0);
+  });
+
+  it('names a deputy from the same agency, refuses one from another, and ends a delegation', async () => {
+    const seat = await fixtures.membership(partnership, commander, police, {
+      status: 'safeguarding_partner',
+    });
+    const wrong = await agent.submit(
+      `/memberships/${seat}/deputies`,
+      { personId: councillor, ...date('startsOn', '2024-01-01') },
+      `/memberships/${seat}/deputies/new`,
+    );
+    expect(wrong.status).toBe(400);
+    expect(text(wrong, '.govuk-error-summary')).toContain(
+      'Sol Carter works for Northshire Council: a deputy must belong to Northshire Police',
+    );
+    const backwards = await agent.submit(
+      `/memberships/${seat}/deputies`,
+      { personId: inspector, ...date('startsOn', '2024-02-01'), ...date('endsOn', '2024-01-01') },
+      `/memberships/${seat}/deputies/new`,
+    );
+    expect(text(backwards, '.govuk-error-summary')).toContain(
+      'End of delegation must be the same as or after its start',
+    );
+    const added = await agent.submit(
+      `/memberships/${seat}/deputies`,
+      { personId: inspector, ...date('startsOn', '2024-01-01') },
+      `/memberships/${seat}/deputies/new`,
+    );
+    expect(added.status).toBe(303);
+    const found = await memberships.find(context, seat);
+    expect(found?.deputies.map((row) => row.personName)).toEqual(['Rae Bishop']);
+    const deputyId = found!.deputies[0]!.deputy.id;
+    const confirm = await agent.get(`/memberships/${seat}/deputies/${deputyId}/end`);
+    expect(text(confirm, 'h1')).toContain("end Rae Bishop's delegation");
+    await agent.submit(
+      `/memberships/${seat}/deputies/${deputyId}/end`,
+      {},
+      `/memberships/${seat}/deputies/${deputyId}/end`,
+    );
+    expect((await memberships.find(context, seat))?.deputies[0]?.deputy.endsOn).toBe(
+      services.governance.today(),
+    );
+  });
+
+  it('ends a membership after confirming, and not twice', async () => {
+    const seat = await fixtures.membership(partnership, councillor, council, {
+      status: 'participant_observer',
+      decisionMaking: false,
+    });
+    const confirm = await agent.get(`/memberships/${seat}/end`);
+    expect(text(confirm, 'h1')).toContain("end Sol Carter's membership of The Partnership");
+    const ended = await agent.submit(`/memberships/${seat}/end`, {}, `/memberships/${seat}/end`);
+    expect(ended.location).toBe(`/bodies/${partnership}`);
+    expect((await agent.get(`/memberships/${seat}/end`)).status).toBe(404);
+    expect((await memberships.end(context, seat)).ok).toBe(false);
+  });
+
+  it('answers 404 for unknown memberships and deputies', async () => {
+    expect((await agent.get('/memberships/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await agent.get('/memberships/nonsense/deputies/new')).status).toBe(404);
+  });
+});
