@@ -5,6 +5,7 @@ import { bodyRoutes } from './bodies.routes.js';
 import { governancePolicies } from './governance.policy.js';
 import { membershipRoutes } from './memberships.routes.js';
 import { peopleRoutes } from './people.routes.js';
+import { structureRoutes } from './structure.routes.js';
 
 export function governanceRoutes(app: FastifyInstance, services: Services) {
   app.get('/governance', { config: { policy: governancePolicies.read } }, (request, reply) =>
@@ -17,4 +18,5 @@ export function governanceRoutes(app: FastifyInstance, services: Services) {
   peopleRoutes(app, services);
   bodyRoutes(app, services);
   membershipRoutes(app, services);
+  structureRoutes(app, services);
 }
