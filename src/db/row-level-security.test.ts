@@ -35,6 +35,33 @@ describe('row-level security', () => {
     expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
   });
 
+  it('forces RLS, with a policy naming the partnership, on every table that has a partnership_id', async () => {
+    const { rows } = await database.app.pool.query<{
+      table: string;
+      forced: boolean;
+      policies: string[];
+    }>(`
+      select c.relname as table, c.relrowsecurity and c.relforcerowsecurity as forced,
+             coalesce(array_agg(p.qual) filter (where p.qual is not null), '{}') as policies
+      from information_schema.columns col
+      join pg_class c on c.relname = col.table_name and c.relkind = 'r'
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      left join pg_policies p on p.tablename = c.relname and p.schemaname = 'public'
+      where col.table_schema = 'public' and col.column_name = 'partnership_id'
+      group by c.relname, c.relrowsecurity, c.relforcerowsecurity`);
+    expect(rows.length).toBeGreaterThan(10);
+    // A session belongs to an account, looked up by its hash before any partnership is known;
+    // its partnership_id is only the partnership being worked in.
+    const accountOwned = new Set(['session']);
+    for (const row of rows.filter((candidate) => !accountOwned.has(candidate.table))) {
+      expect(row.forced, `${row.table} forces row-level security`).toBe(true);
+      expect(
+        row.policies.some((qual) => qual.includes('current_partnership_id()')),
+        `${row.table} has a policy on the current partnership`,
+      ).toBe(true);
+    }
+  });
+
   it("shows none of B's rows to a query without a WHERE clause in A's context", async () => {
     const seen = await inTenant(
       database.app.db,
