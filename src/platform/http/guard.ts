@@ -59,7 +59,9 @@ export function registerGuard(app: FastifyInstance): RegisteredRoute[] {
     }
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Before uploads are read (multipart files are read in a later preValidation hook), so a
+  // visitor who may not use a route cannot make MASA read a large file first.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.is404) return;
     const policy = request.routeOptions.config.policy ?? null;
     const decision: Decision = policy ? policy.decide(request.principal) : 'forbidden';
