@@ -6,6 +6,7 @@ import { governancePolicies } from './governance.policy.js';
 import { membershipRoutes } from './memberships.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { structureRoutes } from './structure.routes.js';
+import { termsOfReferenceRoutes } from './terms-of-reference.routes.js';
 
 export function governanceRoutes(app: FastifyInstance, services: Services) {
   app.get('/governance', { config: { policy: governancePolicies.read } }, (request, reply) =>
@@ -18,5 +19,6 @@ export function governanceRoutes(app: FastifyInstance, services: Services) {
   peopleRoutes(app, services);
   bodyRoutes(app, services);
   membershipRoutes(app, services);
+  termsOfReferenceRoutes(app, services);
   structureRoutes(app, services);
 }

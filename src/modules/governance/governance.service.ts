@@ -5,6 +5,7 @@ import { buildBodiesService } from './bodies.service.js';
 import { buildMembershipsService } from './memberships.service.js';
 import { buildPeopleService } from './people.service.js';
 import type { RegistryDependencies } from './registry-context.js';
+import { buildTermsOfReferenceService } from './terms-of-reference.service.js';
 
 /** The governance registry: agencies, people, bodies and memberships, as data. */
 export function buildGovernanceService(
@@ -15,6 +16,7 @@ export function buildGovernanceService(
     people: buildPeopleService(dependencies),
     bodies: buildBodiesService(dependencies),
     memberships: buildMembershipsService(dependencies),
+    termsOfReference: buildTermsOfReferenceService(dependencies),
     /** Today in the UK: what "current" and "overdue" are judged against. */
     today: () => ukToday(dependencies.clock.now()),
   };
