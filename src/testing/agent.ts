@@ -78,6 +78,23 @@ export class Agent {
     return this.post(url, { ...fields, _csrf: token });
   }
 
+  /**
+   * Submits a multipart form (fields and files, e.g. a `Blob` or `File`) as a browser would,
+   * with the CSRF token from the page it came from; `FormData` writes the boundaries.
+   */
+  async submitMultipart(url: string, fields: Record<string, string | Blob>, from = url) {
+    const form = new FormData();
+    form.append('_csrf', await this.csrfTokenFrom(from));
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const encoded = new Request('http://agent.test', { method: 'POST', body: form });
+    return this.request({
+      method: 'POST',
+      url,
+      payload: Buffer.from(await encoded.arrayBuffer()),
+      headers: { 'content-type': encoded.headers.get('content-type')! },
+    });
+  }
+
   post(url: string, fields: Record<string, string | string[]>) {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields))

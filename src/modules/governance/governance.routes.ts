@@ -3,6 +3,7 @@ import type { Services } from '../../composition.js';
 import { agencyRoutes } from './agencies.routes.js';
 import { bodyRoutes } from './bodies.routes.js';
 import { governancePolicies } from './governance.policy.js';
+import { membershipMatrixRoutes } from './membership-matrix.routes.js';
 import { membershipRoutes } from './memberships.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { structureRoutes } from './structure.routes.js';
@@ -21,4 +22,5 @@ export function governanceRoutes(app: FastifyInstance, services: Services) {
   membershipRoutes(app, services);
   termsOfReferenceRoutes(app, services);
   structureRoutes(app, services);
+  membershipMatrixRoutes(app, services);
 }

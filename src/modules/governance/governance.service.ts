@@ -2,6 +2,8 @@ import { ukToday } from '../../platform/date-input.js';
 import type { AccountService } from '../account/account.service.js';
 import { buildAgenciesService } from './agencies.service.js';
 import { buildBodiesService } from './bodies.service.js';
+import { buildMembershipImportService } from './membership-import.service.js';
+import { buildMembershipMatrixService } from './membership-matrix.service.js';
 import { buildMembershipsService } from './memberships.service.js';
 import { buildPeopleService } from './people.service.js';
 import type { RegistryDependencies } from './registry-context.js';
@@ -16,6 +18,8 @@ export function buildGovernanceService(
     people: buildPeopleService(dependencies),
     bodies: buildBodiesService(dependencies),
     memberships: buildMembershipsService(dependencies),
+    matrix: buildMembershipMatrixService(dependencies),
+    membershipImport: buildMembershipImportService(dependencies),
     termsOfReference: buildTermsOfReferenceService(dependencies),
     /** Today in the UK: what "current" and "overdue" are judged against. */
     today: () => ukToday(dependencies.clock.now()),
