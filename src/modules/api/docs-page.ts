@@ -63,6 +63,11 @@ export function typeWords(schema: SchemaObject | undefined): TypeWords {
     const nullable = choices.some((choice) => choice !== named);
     return { ...inner, after: `${inner.after}${nullable ? ', or null' : ''}` };
   }
+  const pageOf = schema.properties?.items;
+  if (schema.type === 'object' && pageOf?.type === 'array') {
+    const inner = typeWords(pageOf.items);
+    return { ...inner, before: `page of ${inner.before}` };
+  }
   if (schema.type === 'array') {
     const inner = typeWords(schema.items);
     return { ...inner, before: `list of ${inner.before}` };
@@ -110,14 +115,16 @@ function records(document: OpenApiDocument) {
 }
 
 export function docsPage(document: OpenApiDocument, origin: string) {
-  const first = Object.keys(document.paths)[0] ?? '/api/v1/agencies';
+  const paths = Object.keys(document.paths);
+  const list = paths.find((path) => !path.includes('{'));
+  const example = list ? `${list}?page=1` : (paths[0] ?? '');
   return {
     title: document.info.title,
     version: document.info.version,
     description: document.info.description ?? '',
     operations: operations(document),
     records: records(document),
-    curlExample: `curl --header "Authorization: Bearer $MASA_TOKEN" "${origin}${first}?page=1"`,
+    curlExample: `curl --header "Authorization: Bearer $MASA_TOKEN" "${origin}${example}"`,
     openApiUrl: '/api/docs/openapi.json',
   };
 }

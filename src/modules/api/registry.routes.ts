@@ -26,20 +26,18 @@ const refused = {
 
 /** What each query parameter means, for the OpenAPI document. */
 const PARAMETERS: Record<string, object> = {
-  q: {
-    type: 'string',
-    maxLength: 200,
-    description: 'Words to look for in names (for people, also in email addresses and job titles).',
-  },
+  q: { type: 'string', maxLength: 200, description: 'Words to look for in the name.' },
   agency: { type: 'string', format: 'uuid', description: 'Only people at this agency.' },
   type: { type: 'string', enum: [...BODY_TYPES.values], description: 'Only bodies of this type.' },
   page: { type: 'integer', minimum: 1, default: 1, description: 'Which page of 25.' },
 };
 
 /** The documented parameters are exactly the ones the query's schema reads. */
-const querystring = (query: z.ZodObject) => ({
+const querystring = (query: z.ZodObject, described: Record<string, object> = {}) => ({
   type: 'object',
-  properties: Object.fromEntries(Object.keys(query.shape).map((key) => [key, PARAMETERS[key]!])),
+  properties: Object.fromEntries(
+    Object.keys(query.shape).map((key) => [key, { ...PARAMETERS[key]!, ...described[key] }]),
+  ),
 });
 
 interface Page<Row> {
@@ -52,6 +50,8 @@ interface Page<Row> {
 interface ListEndpoint<Q extends z.ZodObject, Row> {
   summary: string;
   query: Q;
+  /** Where a parameter means more than PARAMETERS says, e.g. what `q` searches. */
+  described?: Record<string, object>;
   item: string;
   load(context: TenantContext, filter: z.infer<Q>): Promise<Page<Row>>;
   json(row: Row): unknown;
@@ -73,10 +73,10 @@ function listEndpoint<Q extends z.ZodObject, Row>(
     tags: ['Registry'],
     summary: spec.summary,
     description: 'Open records only, in name order, 25 to a page.',
-    querystring: querystring(spec.query),
+    querystring: querystring(spec.query, spec.described),
     response: {
       200: { ...listPage(spec.item), description: 'One page of the list.' },
-      400: { ...error, description: 'A query parameter is not valid: `fields` says which.' },
+      400: { ...error, description: 'A query parameter is not valid: fields says which.' },
       ...refused,
     },
   };
@@ -135,6 +135,9 @@ export function registryEndpoints(api: FastifyInstance, governance: GovernanceSe
   listEndpoint(api, '/api/v1/people', {
     summary: 'List people',
     query: personQuery,
+    described: {
+      q: { description: 'Words to look for in the name, email address or job title.' },
+    },
     item: 'Person',
     load: (context, filter) => people.list(context, filter),
     json: personJson,
