@@ -11,6 +11,7 @@ import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { administrationRoutes } from './modules/administration/administration.routes.js';
 import { apiRoutes } from './modules/api/api.routes.js';
+import { arrangementsRoutes } from './modules/arrangements/arrangements.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
@@ -80,6 +81,7 @@ export async function buildApp({
   homeRoutes(app, services);
   administrationRoutes(app, services);
   governanceRoutes(app, services);
+  arrangementsRoutes(app, services);
   apiRoutes(app, services);
 
   await app.ready();

@@ -3,6 +3,7 @@ import type { Database } from './db/client.js';
 import { buildAccountService } from './modules/account/account.service.js';
 import { buildAdministrationService } from './modules/administration/administration.service.js';
 import { buildApiTokensService } from './modules/api/api-tokens.service.js';
+import { buildArrangementsService } from './modules/arrangements/arrangements.service.js';
 import { buildGovernanceService } from './modules/governance/governance.service.js';
 import { buildInvitationsService } from './modules/invitations/invitations.service.js';
 import { buildPartnershipsService } from './modules/partnerships/partnerships.service.js';
@@ -60,6 +61,15 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     invitations,
     administration,
     governance,
+    arrangements: buildArrangementsService({
+      db,
+      audit,
+      mail,
+      clock,
+      accounts,
+      governance,
+      publicUrl,
+    }),
     apiTokens: buildApiTokensService({ db, audit, accounts, clock }),
   };
 }
