@@ -17,7 +17,7 @@ import {
 } from './registry.json.js';
 import { listPage } from './registry.schemas.js';
 
-export const NOT_FOUND = { error: 'not found' };
+const NOT_FOUND = { error: 'not found' };
 
 const error = { $ref: 'Error#' };
 const refused = {
