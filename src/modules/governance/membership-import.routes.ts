@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { toCsv } from '../../platform/csv.js';
+import { safeFileName } from '../../platform/files/documents.js';
 import type { FieldErrors } from '../../platform/forms.js';
 import { uploadIn } from '../../platform/http/uploads.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
@@ -70,7 +71,7 @@ export function membershipImportRoutes(app: FastifyInstance, services: Services)
         problems: `${plural(count, 'row has a problem', 'rows have problems')}, so nothing was imported: correct ${count === 1 ? 'it' : 'them'} and import the file again`,
       },
       problems: outcome.rowProblems,
-      fileName: upload?.fileName,
+      fileName: upload ? safeFileName(upload.fileName) : undefined,
     });
   });
 }

@@ -109,6 +109,14 @@ describe('membership import page', () => {
     expect(template.body.split('\n')[0]).toBe(HEADER);
   });
 
+  it('sends a visitor who has not signed in to sign in', async () => {
+    for (const url of ['/governance/import', '/governance/matrix', '/governance/matrix.csv']) {
+      const page = await new Agent(app).get(url);
+      expect(page.status).toBe(303);
+      expect(page.location).toMatch(/^\/sign-in/);
+    }
+  });
+
   it('refuses someone who is not an administrator', async () => {
     const agent = new Agent(app);
     await agent.signIn(member);
