@@ -53,9 +53,10 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
       const found = await findBody(tx, id);
       if (!found) return null;
       const memberships = await membershipsOfBody(tx, id);
-      const people = await Promise.all(
-        PERSON_FIELDS.map((field) => (found[field] ? findPerson(tx, found[field]) : null)),
-      );
+      // One statement at a time: a transaction's client runs queries in sequence.
+      const people = [];
+      for (const field of PERSON_FIELDS)
+        people.push(found[field] ? await findPerson(tx, found[field]) : null);
       return {
         body: found,
         reportsTo: found.reportsToId ? await findBody(tx, found.reportsToId) : null,

@@ -24,11 +24,9 @@ export function buildMembershipsService(dependencies: RegistryDependencies) {
   /** Every check that needs the database; the form schema has done the rest. */
   async function check(tx: Executor, input: MembershipInput): Promise<FieldErrors> {
     const errors: FieldErrors = {};
-    const [body, person, agency] = await Promise.all([
-      findBody(tx, input.bodyId),
-      findPerson(tx, input.personId),
-      findAgency(tx, input.representsAgencyId),
-    ]);
+    const body = await findBody(tx, input.bodyId);
+    const person = await findPerson(tx, input.personId);
+    const agency = await findAgency(tx, input.representsAgencyId);
     if (!body) errors.bodyId = 'Select the body';
     else if (body.closedAt) errors.bodyId = `${body.name} is closed: select an open body`;
     if (!person) errors.personId = 'Select the person';
