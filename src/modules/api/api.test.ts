@@ -403,7 +403,10 @@ describe('the API documentation', () => {
   });
 
   it('is a page for people, made from the same document, with a curl example', async () => {
-    expect((await call('/api/docs', null)).statusCode).toBe(401);
+    const visitor = await call('/api/docs', null);
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toBe('/sign-in?returnTo=%2Fapi%2Fdocs');
+    expect((await call('/api/docs/openapi.json', null)).statusCode).toBe(401);
     const browser = new Agent(app);
     await browser.signIn(reader);
     const page = await browser.get('/api/docs');

@@ -9,7 +9,9 @@ export interface RegisteredRoute {
 
 export class RouteWithoutPolicyError extends Error {}
 
-const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+/** JSON answers for API clients; the API's documentation page is a page like any other. */
+const isApi = (request: FastifyRequest) =>
+  request.url.startsWith('/api/') && request.url.split('?')[0] !== '/api/docs';
 
 function refuse(
   decision: Exclude<Decision, 'allow'>,
