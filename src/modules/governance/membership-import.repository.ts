@@ -18,11 +18,9 @@ const byLowerName = (rows: { id: string; name: string; closedAt: Date | null }[]
 
 /** The register as the rows need it: every agency and body, and the people the file names. */
 export async function importLookups(tx: Executor, emails: string[]): Promise<ImportLookups> {
-  const [agencies, bodies, people] = await Promise.all([
-    allAgencies(tx, { activeOnly: false }),
-    allBodies(tx, { activeOnly: false }),
-    peopleByEmail(tx, emails),
-  ]);
+  const agencies = await allAgencies(tx, { activeOnly: false });
+  const bodies = await allBodies(tx, { activeOnly: false });
+  const people = await peopleByEmail(tx, emails);
   const personIds = [...people.values()].map((known) => known.id);
   const memberships =
     personIds.length === 0

@@ -82,11 +82,9 @@ export function buildMembershipMatrixService(dependencies: RegistryDependencies)
 
   const matrix = (context: TenantContext, on: string) =>
     inTenant(db, context, async (tx) => {
-      const [seats, agencies, bodies] = await Promise.all([
-        seatsOn(tx, on),
-        allAgencies(tx, { activeOnly: false }),
-        allBodies(tx, { activeOnly: false }),
-      ]);
+      const seats = await seatsOn(tx, on);
+      const agencies = await allAgencies(tx, { activeOnly: false });
+      const bodies = await allBodies(tx, { activeOnly: false });
       return layOutMatrix(seats, agencies, bodies);
     });
 
