@@ -46,7 +46,21 @@ const TARGETS: Target[] = [
   { path: '/', as: 'member', expect: 'Welcome, Bench Member' },
   { path: '/account', as: 'member', expect: '<h1 class="govuk-heading-l">Your account</h1>' },
   { path: '/admin/audit', as: 'administrator', expect: 'Events, newest first' },
+  { path: '/bodies', as: 'member', expect: 'Bodies</caption>' },
+  { path: '/bodies/{partnershipBody}', as: 'member', expect: 'id="quorum"' },
+  { path: '/people?q=a', as: 'member', expect: 'People</caption>' },
+  { path: '/governance/structure', as: 'member', expect: 'Governance structure' },
+  { path: '/governance/matrix', as: 'member', expect: 'Membership matrix' },
+  { path: '/api/v1/bodies', as: 'member', expect: '"items"' },
 ];
+
+/** Paths name records of the loaded data by placeholder, filled in once it is loaded. */
+function resolveTargets(ids: { partnershipBody: string }): Target[] {
+  return TARGETS.map((target) => ({
+    ...target,
+    path: target.path.replace('{partnershipBody}', ids.partnershipBody),
+  }));
+}
 
 interface Options {
   connections: number;
@@ -193,16 +207,14 @@ async function onMaintenanceDatabase(ownerUrl: string, statement: string) {
   }
 }
 
-async function partnershipIdBySlug(ownerUrl: string, slug: string) {
+/** One id, asked as the owner (who sees every partnership). */
+async function idOf(ownerUrl: string, query: string, value: string) {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const result = await client.query<{ id: string }>(
-      'select id from partnership where slug = $1',
-      [slug],
-    );
+    const result = await client.query<{ id: string }>(query, [value]);
     const id = result.rows[0]?.id;
-    if (!id) throw new Error(`no partnership ${slug}`);
+    if (!id) throw new Error(`nothing found for ${query} with ${value}`);
     return id;
   } finally {
     await client.end();
@@ -221,7 +233,16 @@ const AUDIT_SAMPLES = [
 /** The demo partnership, a member, an administrator with MFA, and a page-filling audit trail. */
 async function loadData(db: Database, services: Services, ownerUrl: string) {
   await loadDemoPartnership(db, services);
-  const partnershipId = await partnershipIdBySlug(ownerUrl, 'northshire');
+  const partnershipId = await idOf(
+    ownerUrl,
+    'select id from partnership where slug = $1',
+    'northshire',
+  );
+  const partnershipBody = await idOf(
+    ownerUrl,
+    "select id from body where partnership_id = $1 and body_type = 'partnership' limit 1",
+    partnershipId,
+  );
   const member = await createUser(db, services, partnershipId, {
     roles: ['member'],
     email: 'bench.member@northshire.example',
@@ -245,7 +266,7 @@ async function loadData(db: Database, services: Services, ownerUrl: string) {
       });
     }
   });
-  return { member, administrator };
+  return { member, administrator, partnershipBody };
 }
 
 // --- facts and output
@@ -390,7 +411,8 @@ async function main() {
       member: member.jar.header(),
       administrator: administrator.jar.header(),
     };
-    for (const target of TARGETS) {
+    const targets = resolveTargets(people);
+    for (const target of targets) {
       const response = await fetch(origin + target.path, {
         headers: { cookie: cookies[target.as], accept: 'text/html' },
         redirect: 'manual',
@@ -406,7 +428,7 @@ async function main() {
     console.log(`Signed in a member and an administrator; RSS before load ${mb(idleRss)} MB.\n`);
 
     const measured: Measured[] = [];
-    for (const target of TARGETS) {
+    for (const target of targets) {
       const job = {
         url: origin + target.path,
         headers: {
