@@ -73,7 +73,9 @@ export function checkDocument(upload: Upload | null, label = 'the file'): Docume
 export function safeFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? 'document';
   const cleaned = [...base]
-    .filter((character) => character.charCodeAt(0) >= 0x20 && character !== '\u007f' && character !== '"')
+    .filter(
+      (character) => character.charCodeAt(0) >= 0x20 && character !== '\u007f' && character !== '"',
+    )
     .join('')
     .trim();
   return cleaned.slice(-200) || 'document';
