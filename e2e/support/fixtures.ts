@@ -23,4 +23,119 @@ export const people = {
   memberWithoutJavaScript: { email: 'member.no.js@northshire.example' },
 } as const;
 
+/** Administrators of the governance registry's journeys, one each, all with MFA. */
+export const registryAdmins = {
+  building: {
+    email: 'admin.registry.building@northshire.example',
+    totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  },
+  reporting: {
+    email: 'admin.registry.reporting@northshire.example',
+    totpSecret: 'GIZDGNBVGY3TQOJQGIZDGNBVGY3TQOJQ',
+  },
+  quorumWithoutJavaScript: {
+    email: 'admin.registry.quorum.no.js@northshire.example',
+    totpSecret: 'GMZDGNBVGY3TQOJQGMZDGNBVGY3TQOJQ',
+  },
+  deputies: {
+    email: 'admin.registry.deputies@northshire.example',
+    totpSecret: 'GQZDGNBVGY3TQOJQGQZDGNBVGY3TQOJQ',
+  },
+  closing: {
+    email: 'admin.registry.closing@northshire.example',
+    totpSecret: 'GUZDGNBVGY3TQOJQGUZDGNBVGY3TQOJQ',
+  },
+  onPhone: {
+    email: 'admin.registry.phone@northshire.example',
+    totpSecret: 'GYZDGNBVGY3TQOJQGYZDGNBVGY3TQOJQ',
+  },
+  importing: {
+    email: 'admin.registry.importing@northshire.example',
+    totpSecret: 'G4ZDGNBVGY3TQOJQG4ZDGNBVGY3TQOJQ',
+  },
+  termsOfReference: {
+    email: 'admin.registry.terms@northshire.example',
+    totpSecret: 'HAZDGNBVGY3TQOJQHAZDGNBVGY3TQOJQ',
+  },
+  arrangements: {
+    email: 'admin.registry.arrangements@northshire.example',
+    totpSecret: 'HEZDGNBVGY3TQOJQHEZDGNBVGY3TQOJQ',
+  },
+} as const;
+
+/** Members (no administrator role, so no MFA) of the registry's journeys, one each. */
+export const registryMembers = {
+  reading: { email: 'member.registry.reading@northshire.example', displayName: 'Nia Campbell' },
+  structure: {
+    email: 'member.registry.structure@northshire.example',
+    displayName: 'Owen Price',
+  },
+  amending: { email: 'member.registry.amending@northshire.example', displayName: 'Lena Fischer' },
+  tokens: { email: 'member.registry.tokens@northshire.example', displayName: 'Ravi Menon' },
+} as const;
+
+/**
+ * The registry the test server starts with (e2e/support/registry-seed.ts). Each journey
+ * changes only its own records, so tests running side by side do not meet.
+ */
+export const registry = {
+  agencies: {
+    council: 'Northshire Council',
+    police: 'Northshire Constabulary',
+    health: 'Northshire Integrated Care Board',
+    trust: "Northshire Children's Trust",
+    /** Closed in journey 4, after its one person leaves. */
+    academyTrust: 'Eastfield Academy Trust',
+    /** Closed from the start, for the "Closed only" filter. */
+    closed: 'Westmoor Youth Club',
+  },
+  /** Enough schools for two pages of agencies (25 a page). */
+  schools: [
+    'Ashby',
+    'Brackenfield',
+    'Castleton',
+    'Dunmore',
+    'Elmsworth',
+    'Fernhill',
+    'Greystoke',
+    'Hollowmere',
+    'Ivybridge',
+    'Juniper Vale',
+    'Kestrel Hill',
+    'Larkspur',
+    'Millbrook',
+    'Netherby',
+    'Oakhurst',
+    'Pennington',
+    'Quarry Bank',
+    'Redwood',
+    'Sandleigh',
+    'Thornbury',
+    'Upton Green',
+    'Valley Road',
+    'Willowdene',
+    'Yarrow',
+    'Zetland',
+    'Abbeyfield',
+  ].map((place) => `${place} Primary School`),
+  bodies: {
+    board: 'Partnership Board',
+    forum: "Chairs' Forum",
+    learning: 'Learning and Development Sub-group',
+    quality: 'Quality Assurance Sub-group',
+    practice: 'Practice Review Sub-group',
+    education: 'Education Reference Group',
+    exploitation: 'Child Exploitation Priority Group',
+    missing: 'Missing Children Task and Finish Group',
+  },
+  people: {
+    /** Police's member of the Practice Review Sub-group, and her colleagues. */
+    member: { fullName: 'Imogen Hart', jobTitle: 'Detective Superintendent' },
+    deputy: { fullName: 'Sofia Marsh', jobTitle: 'Detective Chief Inspector' },
+    movingColleague: { fullName: 'Dev Patel', jobTitle: 'Detective Inspector' },
+    /** The academy trust's only person, on the Education Reference Group. */
+    leaving: { fullName: 'Tom Reyes', jobTitle: 'Director of Safeguarding' },
+  },
+} as const;
+
 export { FIXTURE_PASSWORD } from '../../src/testing/fixtures.js';

@@ -12,7 +12,8 @@ import {
   withDatabase,
   type TestCluster,
 } from '../../src/testing/test-cluster.js';
-import { PARTNERSHIP_NAME, people } from './fixtures.js';
+import { PARTNERSHIP_NAME, people, registryAdmins, registryMembers } from './fixtures.js';
+import { seedRegistry } from './registry-seed.js';
 
 /** MASA for the browser tests: its own throwaway PostgreSQL, fixture people, real everything else. */
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -58,7 +59,8 @@ async function start() {
   const db = database.db;
   const add = (email: string, options: Parameters<typeof createUser>[3]) =>
     createUser(db, services, partnership.id, { email, ...options });
-  for (const admin of [people.adminSigningIn, people.adminInviting, people.adminWithForms]) {
+  const admins = [people.adminSigningIn, people.adminInviting, people.adminWithForms];
+  for (const admin of [...admins, ...Object.values(registryAdmins)]) {
     await add(admin.email, {
       roles: ['administrator'],
       totpSecret: admin.totpSecret,
@@ -71,6 +73,9 @@ async function start() {
     roles: ['member'],
     displayName: 'Jordan Ellis',
   });
+  for (const member of Object.values(registryMembers))
+    await add(member.email, { roles: ['member'], displayName: member.displayName });
+  await seedRegistry(services, { partnershipId: partnership.id, userId: null });
 
   app = await buildApp({
     services,
