@@ -9,6 +9,7 @@ import { tenantContext } from '../../platform/http/tenant-context.js';
 import { bodyForm, parseBodyForm, quorumRuleForm } from './governance.forms.js';
 import { governancePolicies } from './governance.policy.js';
 import { BODY_TYPES, CADENCES, MEMBERSHIP_STATUSES, choiceItems } from './governance.vocabulary.js';
+import { plural } from './agencies.service.js';
 import { registerRecordPages } from './record-pages.js';
 
 type Found = NonNullable<Awaited<ReturnType<Services['governance']['bodies']['find']>>>;
@@ -68,8 +69,12 @@ export function bodyRoutes(app: FastifyInstance, services: Services) {
     close: bodies.close,
     closingEffects: async (context, id) => {
       const found = await bodies.find(context, id);
-      const current = found?.memberships.filter((row) => row.state !== 'ended').length ?? 0;
-      return current > 0 ? [`end its ${current} current memberships today`] : [];
+      const today = services.governance.today();
+      const continuing =
+        found?.memberships.filter(
+          (row) => row.membership.endsOn === null || row.membership.endsOn > today,
+        ).length ?? 0;
+      return continuing > 0 ? [`end its ${plural(continuing, 'membership')} today`] : [];
     },
     formOptions,
     listData: async (context) => ({

@@ -176,7 +176,7 @@ describe('bodies', () => {
       '1 body still reports to it (Closing Child)',
     );
     const confirm = await agent.get(`/bodies/${child}/close`);
-    expect(text(confirm, '#close-effects')).toContain('end its 1 current memberships today');
+    expect(text(confirm, '#close-effects')).toContain('end its 1 membership today');
     await agent.submit(`/bodies/${child}/close`, {}, `/bodies/${child}/close`);
     const closed = await bodies.find(context, child);
     expect(closed?.body.closedAt).not.toBeNull();

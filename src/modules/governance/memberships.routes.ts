@@ -18,7 +18,7 @@ import { membershipState } from './membership-dates.js';
 
 type Body = Record<string, unknown>;
 
-/** A membership can still be ended unless its last day is today or already past. */
+/** A membership or delegation can still be ended unless its last day is today or past. */
 const endable = (membership: { endsOn: string | null }, today: string) =>
   membership.endsOn === null || membership.endsOn > today;
 type WithId = { Params: { id: string } };
@@ -133,6 +133,7 @@ export function membershipRoutes(app: FastifyInstance, services: Services) {
       deputies: found.deputies.map((row) => ({
         ...row,
         state: membershipState(row.deputy, day),
+        endable: endable(row.deputy, day),
       })),
       endable: endable(found.membership, day),
       statusNames: MEMBERSHIP_STATUSES.names,
@@ -265,9 +266,7 @@ function deputyRoutes(
     const found = await load(request);
     const deputyId = recordId(request.params.deputyId);
     const deputy = found?.deputies.find((row) => row.deputy.id === deputyId);
-    return found && deputy && membershipState(deputy.deputy, today()) !== 'ended'
-      ? { found, deputy }
-      : null;
+    return found && deputy && endable(deputy.deputy, today()) ? { found, deputy } : null;
   };
 
   app.get<WithDeputy>('/memberships/:id/deputies/:deputyId/end', manage, async (request, reply) => {
