@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Agent, text } from '../../testing/agent.js';
 import { createTestApp } from '../../testing/app.js';
 import { createPartnership, createUser } from '../../testing/fixtures.js';
+import { registryFixtures } from './registry-fixtures.js';
 
 const { app, services, database } = await createTestApp();
 const north = await createPartnership(services);
@@ -13,7 +14,8 @@ const admin = await createUser(database.app.db, services, north.id, {
 });
 const member = await createUser(database.app.db, services, north.id, { roles: ['member'] });
 const context = { partnershipId: north.id, userId: admin.userId };
-const { agencies, people, bodies, memberships } = services.governance;
+const { agencies, people } = services.governance;
+const fixtures = registryFixtures(services, context);
 
 const adminAgent = new Agent(app);
 await adminAgent.signIn(admin);
@@ -85,53 +87,13 @@ describe('agencies', () => {
   });
 
   it('will not close an agency with active people or members, saying what to do first', async () => {
-    const created = await agencies.create(context, {
+    const agencyId = await fixtures.agency({
       name: 'Northshire Council',
       agencyType: 'local_authority',
       isSafeguardingPartner: true,
-      isRelevantAgency: false,
     });
-    if (!created.ok) throw new Error('setup');
-    const agencyId = created.value.id;
-    const person = await people.create(context, {
-      fullName: 'Robin Hale',
-      jobTitle: "Director of Children's Services",
-      agencyId,
-      email: 'robin.hale@northshire.example',
-      phone: null,
-      userId: null,
-    });
-    const body = await bodies.create(context, {
-      name: 'The Partnership',
-      bodyType: 'partnership',
-      reportsToId: null,
-      purpose: '',
-      cadence: 'bi_monthly',
-      cadenceNote: null,
-      chairPersonId: null,
-      chairAppointedOn: null,
-      chairReviewDueOn: null,
-      viceChairPersonId: null,
-      viceChairAppointedOn: null,
-      viceChairReviewDueOn: null,
-      businessOfficerPersonId: null,
-      termsOfReferenceReviewDueOn: null,
-    });
-    if (!person.ok || !body.ok) throw new Error('setup');
-    await memberships.create(context, {
-      bodyId: body.value.id,
-      personId: person.value.id,
-      status: 'safeguarding_partner',
-      representsAgencyId: agencyId,
-      decisionMaking: true,
-      startsOn: '2019-04-01',
-      endsOn: null,
-      inductionBooklet: false,
-      inductionTemplates: false,
-      inductionStandards: false,
-      inductionReporting: false,
-      inductionCompletedOn: null,
-    });
+    const personId = await fixtures.person(agencyId, { fullName: 'Robin Hale' });
+    await fixtures.membership(await fixtures.body({ name: 'The Partnership' }), personId, agencyId);
     const confirm = await adminAgent.get(`/agencies/${agencyId}/close`);
     expect(text(confirm, 'h1')).toContain('You cannot close Northshire Council yet');
     expect(text(confirm, '#close-blockers')).toContain('1 membership still represents this agency');
@@ -144,7 +106,7 @@ describe('agencies', () => {
     expect(refused.status).toBe(409);
     expect((await agencies.find(context, agencyId))?.agency.closedAt).toBeNull();
 
-    await people.close(context, person.value.id);
+    await people.close(context, personId);
     const ready = await adminAgent.get(`/agencies/${agencyId}/close`);
     expect(text(ready, 'h1')).toContain('Are you sure you want to close Northshire Council?');
     const closed = await adminAgent.submit(

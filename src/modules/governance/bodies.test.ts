@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, text } from '../../testing/agent.js';
-import { createTestApp } from '../../testing/app.js';
-import { createPartnership, createUser } from '../../testing/fixtures.js';
+import { text } from '../../testing/agent.js';
 import { quorum } from './quorum.js';
-import { registryFixtures } from './registry-fixtures.js';
+import { registryTestBed } from './registry-fixtures.js';
 
-const { app, services, database } = await createTestApp();
-const north = await createPartnership(services);
-const admin = await createUser(database.app.db, services, north.id, {
-  roles: ['administrator'],
-  mfa: true,
-});
-const context = { partnershipId: north.id, userId: admin.userId };
-const fixtures = registryFixtures(services, context);
+const { services, context, agent, fixtures } = await registryTestBed();
 const { bodies } = services.governance;
-const agent = new Agent(app);
-await agent.signIn(admin);
 
 const bodyFields = (name: string, extra: Record<string, string> = {}) => ({
   name,

@@ -4,7 +4,7 @@ import { Agent, text, type Page } from '../../testing/agent.js';
 import { createTestApp } from '../../testing/app.js';
 import { createPartnership, createUser } from '../../testing/fixtures.js';
 import { IMPORT_COLUMNS, type ImportColumn } from './membership-csv.js';
-import { membershipFixtures } from './membership-fixtures.js';
+import { registryFixtures } from './registry-fixtures.js';
 
 const { app, services, database } = await createTestApp();
 const partnership = await createPartnership(services);
@@ -14,31 +14,27 @@ const admin = await createUser(database.app.db, services, partnership.id, {
 });
 const member = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
 const context = { partnershipId: partnership.id, userId: admin.userId };
-const make = membershipFixtures(services, context);
+const make = registryFixtures(services, context);
 const ids: Record<string, string> = {};
 const adminAgent = new Agent(app);
 
 beforeAll(async () => {
-  ids.council = await make.agency('Northshire Council', { isSafeguardingPartner: true });
-  ids.police = await make.agency('Northshire Police', { isSafeguardingPartner: true });
-  ids.oldAgency = await make.agency('Old Agency');
+  ids.council = await make.agency({ name: 'Northshire Council', isSafeguardingPartner: true });
+  ids.police = await make.agency({ name: 'Northshire Police', isSafeguardingPartner: true });
+  ids.oldAgency = await make.agency({ name: 'Old Agency' });
   await services.governance.agencies.close(context, ids.oldAgency);
-  ids.partnership = await make.body('Safeguarding Children Partnership', {
+  ids.partnership = await make.body({
+    name: 'Safeguarding Children Partnership',
     bodyType: 'partnership',
   });
-  ids.learning = await make.body('Learning Group');
-  ids.oldGroup = await make.body('Old Group');
+  ids.learning = await make.body({ name: 'Learning Group' });
+  ids.oldGroup = await make.body({ name: 'Old Group' });
   await services.governance.bodies.close(context, ids.oldGroup);
-  ids.existing = await make.person({
+  ids.existing = await make.person(ids.council, {
     fullName: 'Existing Person',
     email: 'existing@council.example',
-    agencyId: ids.council,
   });
-  await make.membership({
-    personId: ids.existing,
-    bodyId: ids.learning,
-    representsAgencyId: ids.council,
-  });
+  await make.membership(ids.learning, ids.existing, ids.council);
   await adminAgent.signIn(admin);
 });
 

@@ -4,7 +4,7 @@ import { ukToday } from '../../platform/date-input.js';
 import { Agent, text } from '../../testing/agent.js';
 import { createTestApp } from '../../testing/app.js';
 import { createPartnership, createUser } from '../../testing/fixtures.js';
-import { membershipFixtures } from './membership-fixtures.js';
+import { registryFixtures } from './registry-fixtures.js';
 
 const { app, services, database } = await createTestApp();
 const partnership = await createPartnership(services);
@@ -13,22 +13,23 @@ const admin = await createUser(database.app.db, services, partnership.id, {
   mfa: true,
 });
 const member = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
-const make = membershipFixtures(services, { partnershipId: partnership.id, userId: admin.userId });
+const make = registryFixtures(services, { partnershipId: partnership.id, userId: admin.userId });
 
 const ids: Record<string, string> = {};
 const adminAgent = new Agent(app);
 const memberAgent = new Agent(app);
 
 beforeAll(async () => {
-  ids.council = await make.agency('Northshire Council', { isSafeguardingPartner: true });
-  ids.police = await make.agency('Northshire Police', { isSafeguardingPartner: true });
-  ids.voluntary = await make.agency('Voluntary Sector Forum');
-  ids.partnership = await make.body('Safeguarding Children Partnership', {
+  ids.council = await make.agency({ name: 'Northshire Council', isSafeguardingPartner: true });
+  ids.police = await make.agency({ name: 'Northshire Police', isSafeguardingPartner: true });
+  ids.voluntary = await make.agency({ name: 'Voluntary Sector Forum' });
+  ids.partnership = await make.body({
+    name: 'Safeguarding Children Partnership',
     bodyType: 'partnership',
   });
-  ids.learning = await make.body('Learning Group');
+  ids.learning = await make.body({ name: 'Learning Group' });
   const person = (fullName: string, email: string, agencyId: string, jobTitle: string) =>
-    make.person({ fullName, email, agencyId, jobTitle });
+    make.person(agencyId, { fullName, email, jobTitle });
   ids.alex = await person('Alex Example', 'alex@council.example', ids.council, 'Director');
   ids.sam = await person('Sam Sample', 'sam@police.example', ids.police, 'Chief Superintendent');
   ids.lee = await person('Lee Observer', 'lee@council.example', ids.council, 'Lead Member');
@@ -40,7 +41,7 @@ beforeAll(async () => {
     '+1 lead',
   );
   const seat = (personId: string, bodyId: string, agencyId: string, more = {}) =>
-    make.membership({ personId, bodyId, representsAgencyId: agencyId, ...more });
+    make.membership(bodyId, personId, agencyId, more);
   await seat(ids.alex, ids.partnership, ids.council, { status: 'safeguarding_partner' });
   await seat(ids.sam, ids.partnership, ids.police, { status: 'safeguarding_partner' });
   await seat(ids.lee, ids.partnership, ids.council, {

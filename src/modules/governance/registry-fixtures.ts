@@ -1,4 +1,7 @@
 import type { TenantContext } from '../../db/client.js';
+import { Agent } from '../../testing/agent.js';
+import { createTestApp } from '../../testing/app.js';
+import { createPartnership, createUser } from '../../testing/fixtures.js';
 import type { Services } from '../../composition.js';
 import type { AgencyInput, BodyInput, MembershipInput, PersonInput } from './governance.forms.js';
 
@@ -81,5 +84,32 @@ export function registryFixtures(services: Services, context: TenantContext) {
           ...values,
         }),
       ).id,
+  };
+}
+
+/**
+ * What most registry tests start from: the app on its own database, one partnership, an
+ * administrator signed in (once per file: a TOTP code is accepted once) and the fixtures.
+ */
+export async function registryTestBed() {
+  const { app, services, database } = await createTestApp();
+  const partnership = await createPartnership(services);
+  const admin = await createUser(database.app.db, services, partnership.id, {
+    roles: ['administrator'],
+    mfa: true,
+    displayName: 'Alex Morgan',
+  });
+  const context = { partnershipId: partnership.id, userId: admin.userId };
+  const agent = new Agent(app);
+  await agent.signIn(admin);
+  return {
+    app,
+    services,
+    database,
+    partnership,
+    admin,
+    context,
+    agent,
+    fixtures: registryFixtures(services, context),
   };
 }
