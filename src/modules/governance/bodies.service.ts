@@ -22,6 +22,7 @@ import { deputiesOf, endMembershipsOfBody, membershipsOfBody } from './membershi
 import { withState } from './membership-dates.js';
 import { findPerson } from './people.repository.js';
 import type { QuorumRule } from './quorum.js';
+import { horizon, reviewsDue } from './reviews-due.js';
 import { PAGE_SIZE, paging, registryTools, type RegistryDependencies } from './registry-context.js';
 
 const DUPLICATE_NAME = { name: 'A body with this name already exists' };
@@ -223,7 +224,25 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     });
   }
 
-  return { list, all, find, quorumRule, create, update, updateQuorumRule, closeBlockers, close };
+  /** Chair, vice-chair and terms of reference reviews overdue or due within `days`. */
+  async function reviewsDueWithin(context: TenantContext, days: number) {
+    const today = tools.today();
+    const rows = await inTenant(db, context, (tx) => allBodies(tx, { activeOnly: true }));
+    return reviewsDue(rows, today, horizon(today, days));
+  }
+
+  return {
+    list,
+    all,
+    find,
+    quorumRule,
+    reviewsDueWithin,
+    create,
+    update,
+    updateQuorumRule,
+    closeBlockers,
+    close,
+  };
 }
 
 function describeRule(rule: QuorumRule) {
