@@ -8,17 +8,18 @@ import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { bodyForm, parseBodyForm, quorumRuleForm } from './governance.forms.js';
 import { governancePolicies } from './governance.policy.js';
-import { BODY_TYPES, CADENCES, MEMBERSHIP_STATUSES, choiceItems } from './governance.vocabulary.js';
+import {
+  BODY_TYPES,
+  CADENCES,
+  MEMBERSHIP_STATUSES,
+  choiceItems,
+  selectItems,
+} from './governance.vocabulary.js';
 import { plural } from './agencies.service.js';
 import { registerRecordPages } from './record-pages.js';
 
 type Found = NonNullable<Awaited<ReturnType<Services['governance']['bodies']['find']>>>;
 type Body = Record<string, unknown>;
-
-const select = (rows: { id: string; text: string }[], selected: unknown, none: string) => [
-  { value: '', text: none },
-  ...rows.map((row) => ({ value: row.id, text: row.text, selected: row.id === selected })),
-];
 
 const DATE_FIELDS = [
   'chairAppointedOn',
@@ -40,10 +41,10 @@ export function bodyRoutes(app: FastifyInstance, services: Services) {
     return {
       typeItems: choiceItems(BODY_TYPES, values.bodyType),
       cadenceItems: choiceItems(CADENCES, values.cadence),
-      reportsToItems: select(openBodies, values.reportsToId, 'Reports to no other body'),
-      chairItems: select(everyone, values.chairPersonId, 'No chair recorded'),
-      viceChairItems: select(everyone, values.viceChairPersonId, 'No vice-chair recorded'),
-      officerItems: select(
+      reportsToItems: selectItems(openBodies, values.reportsToId, 'Reports to no other body'),
+      chairItems: selectItems(everyone, values.chairPersonId, 'No chair recorded'),
+      viceChairItems: selectItems(everyone, values.viceChairPersonId, 'No vice-chair recorded'),
+      officerItems: selectItems(
         everyone,
         values.businessOfficerPersonId,
         'No business officer recorded',

@@ -70,3 +70,11 @@ export function choiceItems(
     selected: value === selected,
   }));
 }
+
+/** GOV.UK select items for records, with a first "none" choice and one record chosen. */
+export function selectItems(rows: { id: string; text: string }[], selected: unknown, none: string) {
+  return [
+    { value: '', text: none },
+    ...rows.map((row) => ({ value: row.id, text: row.text, selected: row.id === selected })),
+  ];
+}

@@ -31,3 +31,7 @@ export function withState<T extends { membership: { startsOn: string; endsOn: st
 ) {
   return rows.map((row) => ({ ...row, state: membershipState(row.membership, today) }));
 }
+
+/** A membership or delegation can still be ended unless its last day is today or past. */
+export const endable = (membership: { endsOn: string | null }, today: string) =>
+  membership.endsOn === null || membership.endsOn > today;

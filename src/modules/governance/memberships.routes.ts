@@ -6,28 +6,23 @@ import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
-import {
-  deputyForm,
-  membershipForm,
-  parseDeputyForm,
-  parseMembershipForm,
-} from './governance.forms.js';
+import { membershipForm, parseMembershipForm } from './governance.forms.js';
 import { governancePolicies } from './governance.policy.js';
-import { INDUCTION_ITEMS, MEMBERSHIP_STATUSES, choiceItems } from './governance.vocabulary.js';
-import { membershipState } from './membership-dates.js';
+import {
+  INDUCTION_ITEMS,
+  MEMBERSHIP_STATUSES,
+  choiceItems,
+  selectItems,
+} from './governance.vocabulary.js';
+import { deputyRoutes } from './deputies.routes.js';
+import { endable, membershipState } from './membership-dates.js';
 
 type Body = Record<string, unknown>;
-
-/** A membership or delegation can still be ended unless its last day is today or past. */
-const endable = (membership: { endsOn: string | null }, today: string) =>
-  membership.endsOn === null || membership.endsOn > today;
-type WithId = { Params: { id: string } };
-type Found = NonNullable<Awaited<ReturnType<Services['governance']['memberships']['find']>>>;
-
-const select = (rows: { id: string; text: string }[], selected: unknown, none: string) => [
-  { value: '', text: none },
-  ...rows.map((row) => ({ value: row.id, text: row.text, selected: row.id === selected })),
-];
+export type WithId = { Params: { id: string } };
+export type MembershipFound = NonNullable<
+  Awaited<ReturnType<Services['governance']['memberships']['find']>>
+>;
+type Found = MembershipFound;
 
 export function membershipRoutes(app: FastifyInstance, services: Services) {
   const { memberships, people, bodies, agencies, today } = services.governance;
@@ -62,12 +57,12 @@ export function membershipRoutes(app: FastifyInstance, services: Services) {
   };
 
   const choices = async (context: TenantContext, values: Body) => ({
-    bodyItems: select(
+    bodyItems: selectItems(
       (await bodies.all(context)).map((row) => ({ id: row.id, text: row.name })),
       values.bodyId,
       'Select a body',
     ),
-    personItems: select(
+    personItems: selectItems(
       (await people.all(context)).map((row) => ({
         id: row.person.id,
         text: `${row.person.fullName}, ${row.person.jobTitle}, ${row.agencyName}`,
@@ -75,7 +70,7 @@ export function membershipRoutes(app: FastifyInstance, services: Services) {
       values.personId,
       'Select a person',
     ),
-    agencyItems: select(
+    agencyItems: selectItems(
       (await agencies.all(context)).map((row) => ({ id: row.id, text: row.name })),
       values.representsAgencyId,
       "The person's own agency",
@@ -204,95 +199,4 @@ export function membershipRoutes(app: FastifyInstance, services: Services) {
   });
 
   deputyRoutes(app, services, load);
-}
-
-function deputyRoutes(
-  app: FastifyInstance,
-  services: Services,
-  load: (request: FastifyRequest<WithId>) => Promise<Found | null> | null,
-) {
-  const { memberships, people, today } = services.governance;
-  const manage = { config: { policy: governancePolicies.manage } };
-  type WithDeputy = { Params: { id: string; deputyId: string } };
-
-  const renderForm = async (
-    request: FastifyRequest<WithId>,
-    reply: FastifyReply,
-    found: Found,
-    values: Body,
-    errors?: FieldErrors,
-  ) => {
-    const colleagues = (await people.all(tenantContext(request))).filter(
-      (row) =>
-        row.person.agencyId === found.membership.representsAgencyId &&
-        row.person.id !== found.membership.personId,
-    );
-    return reply.page('governance/views/deputy-form.njk', {
-      pageTitle: `Add a deputy for ${found.personName}`,
-      found,
-      values,
-      errors,
-      personItems: select(
-        colleagues.map((row) => ({
-          id: row.person.id,
-          text: `${row.person.fullName}, ${row.person.jobTitle}`,
-        })),
-        values.personId,
-        'Select a deputy',
-      ),
-    });
-  };
-
-  app.get<WithId>('/memberships/:id/deputies/new', manage, async (request, reply) => {
-    const found = await load(request);
-    if (!found) return notFound(reply);
-    return renderForm(request, reply, found, dateInputValues('startsOn', today()));
-  });
-
-  app.post<WithId & { Body: Body }>('/memberships/:id/deputies', manage, async (request, reply) => {
-    const found = await load(request);
-    if (!found) return notFound(reply);
-    const form = parseForm(deputyForm, parseDeputyForm(request.body));
-    const result = form.ok
-      ? await memberships.addDeputy(tenantContext(request), found.membership.id, form.value)
-      : form;
-    if (!result.ok) return renderForm(request, reply.code(400), found, request.body, result.errors);
-    return reply
-      .flash('Deputy added')
-      .redirect(`/memberships/${found.membership.id}#deputies`, 303);
-  });
-
-  const loadDeputy = async (request: FastifyRequest<WithDeputy>) => {
-    const found = await load(request);
-    const deputyId = recordId(request.params.deputyId);
-    const deputy = found?.deputies.find((row) => row.deputy.id === deputyId);
-    return found && deputy && endable(deputy.deputy, today()) ? { found, deputy } : null;
-  };
-
-  app.get<WithDeputy>('/memberships/:id/deputies/:deputyId/end', manage, async (request, reply) => {
-    const loaded = await loadDeputy(request);
-    if (!loaded) return notFound(reply);
-    return reply.page('governance/views/deputy-end.njk', {
-      pageTitle: `End ${loaded.deputy.personName}'s delegation`,
-      ...loaded,
-    });
-  });
-
-  app.post<WithDeputy>(
-    '/memberships/:id/deputies/:deputyId/end',
-    manage,
-    async (request, reply) => {
-      const loaded = await loadDeputy(request);
-      if (!loaded) return notFound(reply);
-      const result = await memberships.endDelegation(
-        tenantContext(request),
-        loaded.found.membership.id,
-        loaded.deputy.deputy.id,
-      );
-      if (!result.ok) return notFound(reply);
-      return reply
-        .flash(`${loaded.deputy.personName}'s delegation has ended`)
-        .redirect(`/memberships/${loaded.found.membership.id}#deputies`, 303);
-    },
-  );
 }

@@ -2,20 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm } from '../../platform/forms.js';
 import { personForm } from './governance.forms.js';
-import { MEMBERSHIP_STATUSES } from './governance.vocabulary.js';
+import { MEMBERSHIP_STATUSES, selectItems } from './governance.vocabulary.js';
 import { registerRecordPages } from './record-pages.js';
 
 type Found = NonNullable<Awaited<ReturnType<Services['governance']['people']['find']>>>;
 
-const optionItems = (rows: { id: string; text: string }[], selected: unknown, none = 'Select') => [
-  { value: '', text: none },
-  ...rows.map((row) => ({ value: row.id, text: row.text, selected: row.id === selected })),
-];
-
 export function peopleRoutes(app: FastifyInstance, services: Services) {
   const { people, agencies } = services.governance;
   const agencyItems = async (context: Parameters<typeof agencies.all>[0], selected: unknown) =>
-    optionItems(
+    selectItems(
       (await agencies.all(context)).map((agency) => ({ id: agency.id, text: agency.name })),
       selected,
       'Select an agency',
@@ -46,7 +41,7 @@ export function peopleRoutes(app: FastifyInstance, services: Services) {
     },
     formOptions: async (context, values) => ({
       agencyItems: await agencyItems(context, values.agencyId),
-      accountItems: optionItems(
+      accountItems: selectItems(
         (await people.accountsToLink(context)).map((account) => ({
           id: account.userId,
           text: `${account.displayName} (${account.email})`,
