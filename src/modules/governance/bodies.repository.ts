@@ -120,3 +120,25 @@ export async function replaceQuorumAgencies(
       .insert(quorumRequiredAgency)
       .values(agencyIds.map((agencyId) => ({ partnershipId, bodyId, agencyId })));
 }
+
+/** Open bodies with a chair, vice-chair or terms of reference review due by `until`. */
+export function bodiesWithReviewsBy(tx: Executor, until: string) {
+  return tx
+    .select({
+      id: body.id,
+      name: body.name,
+      closedAt: body.closedAt,
+      chairPersonId: body.chairPersonId,
+      chairReviewDueOn: body.chairReviewDueOn,
+      viceChairPersonId: body.viceChairPersonId,
+      viceChairReviewDueOn: body.viceChairReviewDueOn,
+      termsOfReferenceReviewDueOn: body.termsOfReferenceReviewDueOn,
+    })
+    .from(body)
+    .where(
+      and(
+        isNull(body.closedAt),
+        sql`least(${body.chairReviewDueOn}, ${body.viceChairReviewDueOn}, ${body.termsOfReferenceReviewDueOn}) <= ${until}`,
+      ),
+    );
+}

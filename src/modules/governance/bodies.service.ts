@@ -6,6 +6,7 @@ import { pick, plural } from './agencies.service.js';
 import {
   activeChildBodies,
   allBodies,
+  bodiesWithReviewsBy,
   findBody,
   insertBody,
   lineOfReporting,
@@ -227,8 +228,9 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
   /** Chair, vice-chair and terms of reference reviews overdue or due within `days`. */
   async function reviewsDueWithin(context: TenantContext, days: number) {
     const today = tools.today();
-    const rows = await inTenant(db, context, (tx) => allBodies(tx, { activeOnly: true }));
-    return reviewsDue(rows, today, horizon(today, days));
+    const until = horizon(today, days);
+    const rows = await inTenant(db, context, (tx) => bodiesWithReviewsBy(tx, until));
+    return reviewsDue(rows, today, until);
   }
 
   return {
