@@ -3,6 +3,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { ukToday } from '../../platform/date-input.js';
 import { staleEditMessage } from '../../platform/records.js';
+import { readableHistory } from './registry-history.js';
 
 export interface RegistryDependencies {
   db: Database;
@@ -38,6 +39,6 @@ export function registryTools({ audit, clock }: RegistryDependencies) {
     stale: (tx: Executor, entityType: string, entityId: string, noun: string) =>
       staleEditMessage(audit, tx, { entityType, entityId, noun }),
     history: (tx: Executor, entityType: string, entityId: string) =>
-      audit.historyOf(tx, entityType, entityId),
+      readableHistory(audit, tx, entityType, entityId),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActionName, changeSummary, pageQuery } from './view-filters.js';
+import { auditActionName, pageQuery } from './view-filters.js';
 
 describe('view filters', () => {
   it('keeps the filters and replaces the page', () => {
@@ -9,13 +9,5 @@ describe('view filters', () => {
 
   it('names audit actions in words', () => {
     expect(auditActionName('membership.deputy_added')).toBe('Membership deputy added');
-  });
-
-  it('summarises a change and cuts a long one short', () => {
-    expect(changeSummary({ name: 'Northshire Police', isSafeguardingPartner: true })).toBe(
-      'name: Northshire Police; isSafeguardingPartner: true',
-    );
-    expect(changeSummary(null)).toBe('');
-    expect(changeSummary({ purpose: 'x'.repeat(400) }).length).toBe(300);
   });
 });

@@ -14,19 +14,3 @@ export function auditActionName(action: string): string {
   const words = action.replace(/[._]/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-const MAX_SUMMARY = 300;
-
-/** An audit event's "after" as "field: value; ..." for a history table. */
-export function changeSummary(after: unknown): string {
-  if (after === null || after === undefined) return '';
-  if (typeof after !== 'object') return String(after);
-  const parts = Object.entries(after as Record<string, unknown>)
-    .filter(([, value]) => value !== undefined)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-    );
-  const text = parts.join('; ');
-  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
-}

@@ -3,7 +3,7 @@ import view from '@fastify/view';
 import type { FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
 import { ukDate, ukDateTime } from '../dates.js';
-import { auditActionName, changeSummary, pageQuery } from './view-filters.js';
+import { auditActionName, pageQuery } from './view-filters.js';
 
 const root = process.cwd();
 
@@ -25,7 +25,6 @@ export async function registerViews(app: FastifyInstance, production: boolean) {
         environment.addFilter('ukDate', ukDate);
         environment.addFilter('pageQuery', pageQuery);
         environment.addFilter('auditActionName', auditActionName);
-        environment.addFilter('changeSummary', changeSummary);
         environment.addFilter('json', (value: unknown) =>
           value === null || value === undefined ? '' : JSON.stringify(value),
         );
