@@ -354,7 +354,7 @@ test('a member reads the lists and records, with search, filters and pages, but 
   await expect(page.locator('.govuk-summary-list')).toContainText('Closed');
 
   await openRecord(masa, '/agencies', agencies.police);
-  await expect(page.locator('#main-content ul.govuk-list')).toContainText(people.member.fullName);
+  await expect(page.locator('#agency-people')).toContainText(people.member.fullName);
   for (const name of ['Change details', 'Close agency'])
     await expect(page.getByRole('button', { name })).toHaveCount(0);
 
