@@ -26,3 +26,14 @@ export async function staleEditMessage(
   const when = latest ? ` on ${ukDateTime(latest.occurredAt)}` : '';
   return `${who} changed this ${record.noun}${when} while you were editing it. Check the current details, then save your changes again.`;
 }
+
+/**
+ * The version a re-shown form carries: after a stale edit the record's current one, so that
+ * saving again is a deliberate choice over the other person's change; otherwise the one sent.
+ */
+export function versionToShow(
+  sent: { values?: { version?: unknown }; errors?: Record<string, string> },
+  current: number,
+) {
+  return sent.values && !sent.errors?.form ? sent.values.version : current;
+}

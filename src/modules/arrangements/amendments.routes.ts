@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
+import { versionToShow } from '../../platform/records.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
@@ -110,8 +111,7 @@ export function amendmentRoutes(app: FastifyInstance, services: Services) {
       statusTag: statusTag(current.status),
       values,
       statusItems: statusItems(values.status),
-      // After a stale edit the form carries the current version, so saving again is deliberate.
-      version: form.values && !form.errors?.form ? form.values.version : current.version,
+      version: versionToShow(form, current.version),
       errors: form.errors,
     });
   };

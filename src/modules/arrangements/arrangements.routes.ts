@@ -4,6 +4,7 @@ import { dateInputValues } from '../../platform/date-input.js';
 import { DOCUMENT_HINT } from '../../platform/files/documents.js';
 import type { FieldErrors } from '../../platform/forms.js';
 import { fileSizeText, sendDocument } from '../../platform/http/downloads.js';
+import { versionToShow } from '../../platform/records.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
@@ -86,8 +87,7 @@ export function arrangementsRoutes(app: FastifyInstance, services: Services) {
     return reply.page('arrangements/views/review-date.njk', {
       pageTitle: 'Change the review date',
       values: form.values ?? dateInputValues('nextReviewDueOn', current.nextReviewDueOn),
-      // After a stale edit the form carries the current version, so saving again is deliberate.
-      version: form.values && !form.errors?.form ? form.values.version : current.version,
+      version: versionToShow(form, current.version),
       errors: form.errors,
     });
   };

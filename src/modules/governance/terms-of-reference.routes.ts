@@ -4,6 +4,7 @@ import { dateInputValues } from '../../platform/date-input.js';
 import { DOCUMENT_HINT } from '../../platform/files/documents.js';
 import type { FieldErrors } from '../../platform/forms.js';
 import { fileSizeText, sendDocument } from '../../platform/http/downloads.js';
+import { versionToShow } from '../../platform/records.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
@@ -41,8 +42,7 @@ export function termsOfReferenceRoutes(app: FastifyInstance, services: Services)
       action: termsOfReferencePath(body.id),
       documentHint: DOCUMENT_HINT,
       values: form.values ?? dateInputValues('reviewDueOn', body.termsOfReferenceReviewDueOn),
-      // After a stale edit the form carries the current version, so saving again is deliberate.
-      version: form.values && !form.errors?.form ? form.values.version : body.version,
+      version: versionToShow(form, body.version),
       errors: form.errors,
     });
   };
