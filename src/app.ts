@@ -16,6 +16,7 @@ import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerErrorPages } from './platform/http/errors.js';
 import { parseFormBody } from './platform/http/form-encoding.js';
@@ -82,6 +83,7 @@ export async function buildApp({
   administrationRoutes(app, services);
   governanceRoutes(app, services);
   arrangementsRoutes(app, services);
+  meetingsRoutes(app, services);
   apiRoutes(app, services);
 
   await app.ready();

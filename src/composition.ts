@@ -4,8 +4,10 @@ import { buildAccountService } from './modules/account/account.service.js';
 import { buildAdministrationService } from './modules/administration/administration.service.js';
 import { buildApiTokensService } from './modules/api/api-tokens.service.js';
 import { buildArrangementsService } from './modules/arrangements/arrangements.service.js';
+import { buildCalendarService } from './modules/calendar/calendar.service.js';
 import { buildGovernanceService } from './modules/governance/governance.service.js';
 import { buildInvitationsService } from './modules/invitations/invitations.service.js';
+import { buildMeetingsService } from './modules/meetings/meetings.service.js';
 import { buildPartnershipsService } from './modules/partnerships/partnerships.service.js';
 import { buildAuditService } from './platform/audit/audit.service.js';
 import { buildSessionStore } from './platform/auth/sessions.js';
@@ -49,6 +51,17 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
   const invitations = buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl });
   const administration = buildAdministrationService({ db, audit, accounts });
   const governance = buildGovernanceService({ db, audit, clock, accounts });
+  const calendar = buildCalendarService({ db, audit, clock });
+  const meetings = buildMeetingsService({
+    db,
+    audit,
+    clock,
+    mail,
+    accounts,
+    governance,
+    calendar,
+    publicUrl,
+  });
   const mailDelivery = { configured: Boolean(config.smtpUrl) };
   return {
     audit,
@@ -61,6 +74,8 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     invitations,
     administration,
     governance,
+    calendar,
+    meetings,
     arrangements: buildArrangementsService({
       db,
       audit,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseUkDate, startOfNextUkDay, ukDate, ukDateTime } from './dates.js';
+import {
+  parseUkDate,
+  startOfNextUkDay,
+  ukDate,
+  ukDateAndTime,
+  ukDateTime,
+  ukMoment,
+  ukTime,
+} from './dates.js';
 
 describe('UK date formatting', () => {
   it('shows British Summer Time in summer and GMT in winter', () => {
@@ -37,5 +45,18 @@ describe('startOfNextUkDay', () => {
     const start = parseUkDate('25/10/2026')!;
     expect(startOfNextUkDay(start).getTime() - start.getTime()).toBe(25 * 3_600_000);
     expect(startOfNextUkDay(start).toISOString()).toBe('2026-10-26T00:00:00.000Z');
+  });
+});
+
+describe('meeting times in UK time', () => {
+  it('places a wall-clock time on its date in summer and winter', () => {
+    expect(ukMoment('2026-07-01', '10:00').toISOString()).toBe('2026-07-01T09:00:00.000Z');
+    expect(ukMoment('2026-12-01', '10:00').toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    expect(ukDateAndTime(new Date('2026-07-01T09:00:00Z'))).toEqual({
+      day: '2026-07-01',
+      time: '10:00',
+    });
+    expect(ukTime(new Date('2026-12-01T14:30:00Z'))).toBe('2:30pm');
+    expect(ukTime(null)).toBe('');
   });
 });

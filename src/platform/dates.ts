@@ -38,3 +38,24 @@ export function parseUkDate(text: string): Date | null {
 export function startOfNextUkDay(date: Date): Date {
   return new Date(addDays(new TZDate(date.getTime(), PARTNERSHIP_TIME_ZONE), 1).getTime());
 }
+
+/** The instant a UK wall-clock time (HH:MM) happens on a calendar date (YYYY-MM-DD). */
+export function ukMoment(day: string, time: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  const [hours, minutes] = time.split(':').map(Number);
+  return new Date(
+    new TZDate(year!, month! - 1, date!, hours!, minutes!, PARTNERSHIP_TIME_ZONE).getTime(),
+  );
+}
+
+/** A moment's UK calendar date and 24-hour time, as the meeting form shows them. */
+export function ukDateAndTime(value: Date): { day: string; time: string } {
+  const local = new TZDate(value.getTime(), PARTNERSHIP_TIME_ZONE);
+  return { day: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+}
+
+/** "2:30pm", in UK time. */
+export function ukTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  return format(new TZDate(new Date(value), PARTNERSHIP_TIME_ZONE), 'h:mmaaa');
+}

@@ -107,14 +107,15 @@ export class Agent {
     });
   }
 
-  async signIn(user: Pick<FixtureUser, 'email' | 'password' | 'totpSecret'>) {
+  /** Signs in, giving the code for `at`: the app's clock, when a test has set one. */
+  async signIn(user: Pick<FixtureUser, 'email' | 'password' | 'totpSecret'>, at = new Date()) {
     const page = await this.submit('/sign-in', { email: user.email, password: user.password });
     if (page.status !== 303)
       throw new Error(
         `Sign-in failed with ${page.status}: ${page.$('.govuk-error-summary').text()}`,
       );
     if (user.totpSecret) {
-      const code = await this.submit('/sign-in/code', { code: await totpNow(user.totpSecret) });
+      const code = await this.submit('/sign-in/code', { code: await totpNow(user.totpSecret, at) });
       if (code.status !== 303) throw new Error(`Code refused with ${code.status}`);
     }
     return page;

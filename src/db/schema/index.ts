@@ -1,3 +1,5 @@
 export * from './platform.js';
 export * from './files.js';
 export * from './governance.js';
+export * from './meetings.js';
+export * from './actions.js';

@@ -77,6 +77,10 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     });
   }
 
+  /** A body's own record, without its memberships. */
+  const get = (context: TenantContext, id: string) =>
+    inTenant(db, context, (tx) => findBody(tx, id));
+
   /** The quorum rule of a body, for meetings to apply. */
   async function quorumRule(context: TenantContext, id: string) {
     return inTenant(db, context, async (tx) => {
@@ -237,6 +241,7 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     list,
     all,
     find,
+    get,
     quorumRule,
     reviewsDueWithin,
     create,

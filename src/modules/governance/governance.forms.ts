@@ -1,43 +1,19 @@
 import { z } from 'zod';
 import { calendarDate, foldDateInputs } from '../../platform/date-input.js';
 import {
+  optionalId,
+  optionalText,
+  requiredId,
+  requiredText,
+  tick,
+  versionField,
+} from '../../platform/form-fields.js';
+import {
   AGENCY_TYPES,
   BODY_TYPES,
   CADENCES,
   MEMBERSHIP_STATUSES,
 } from './governance.vocabulary.js';
-
-const requiredText = (missing: string, label: string, max: number) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `${label} must be ${max} characters or fewer`);
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .optional()
-    .transform((value) => (value ? value : null));
-
-/** A checkbox: present when ticked, absent when not. */
-const tick = z
-  .string()
-  .optional()
-  .transform((value) => value !== undefined && value !== '');
-
-const optionalId = (message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ? value : null))
-    .pipe(z.uuid(message).nullable());
-
-const requiredId = (message: string) => z.uuid({ error: message });
-
-const versionField = z.coerce.number().int().positive().optional();
 
 export const email = z
   .string({ error: 'Enter a work email address' })

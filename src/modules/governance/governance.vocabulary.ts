@@ -1,9 +1,6 @@
 /** The registry's fixed lists, with the words people read. Stored values never change. */
 
-const vocabulary = <const T extends Record<string, string>>(names: T) => ({
-  values: Object.keys(names) as [keyof T & string, ...(keyof T & string)[]],
-  names,
-});
+import { vocabulary } from '../../platform/vocabulary.js';
 
 export const AGENCY_TYPES = vocabulary({
   local_authority: 'Local authority',

@@ -63,6 +63,17 @@ export async function findPerson(tx: Executor, id: string) {
   return row ?? null;
 }
 
+/** The open person record linked to a sign-in account, if any. */
+export async function findPersonOfAccount(tx: Executor, userId: string) {
+  const [row] = await tx
+    .select(withAgency)
+    .from(person)
+    .innerJoin(agency, eq(agency.id, person.agencyId))
+    .where(and(eq(person.userId, userId), isNull(person.closedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function findPersonByEmail(tx: Executor, email: string) {
   const [row] = await tx
     .select()

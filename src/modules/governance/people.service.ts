@@ -14,6 +14,7 @@ import {
 import {
   allPeople,
   findPerson,
+  findPersonOfAccount,
   insertPerson,
   listPeople,
   updatePerson,
@@ -160,7 +161,11 @@ export function buildPeopleService(
     });
   }
 
-  return { list, all, accountsToLink, find, create, update, closingEffects, close };
+  /** The person record of the account signed in, for "my actions" and "my meetings". */
+  const ofAccount = (context: TenantContext, userId: string) =>
+    inTenant(db, context, (tx) => findPersonOfAccount(tx, userId));
+
+  return { list, all, accountsToLink, find, ofAccount, create, update, closingEffects, close };
 }
 
 export type PeopleService = ReturnType<typeof buildPeopleService>;

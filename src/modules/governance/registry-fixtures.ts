@@ -3,6 +3,7 @@ import { Agent } from '../../testing/agent.js';
 import { createTestApp } from '../../testing/app.js';
 import { createPartnership, createUser } from '../../testing/fixtures.js';
 import type { Services } from '../../composition.js';
+import type { Clock } from '../../platform/clock.js';
 import type { AgencyInput, BodyInput, MembershipInput, PersonInput } from './governance.forms.js';
 
 let counter = 0;
@@ -91,8 +92,8 @@ export function registryFixtures(services: Services, context: TenantContext) {
  * What most registry tests start from: the app on its own database, one partnership, an
  * administrator signed in (once per file: a TOTP code is accepted once) and the fixtures.
  */
-export async function registryTestBed() {
-  const { app, services, database } = await createTestApp();
+export async function registryTestBed(options: { clock?: Clock } = {}) {
+  const { app, services, database } = await createTestApp(options);
   const partnership = await createPartnership(services);
   const admin = await createUser(database.app.db, services, partnership.id, {
     roles: ['administrator'],
@@ -101,7 +102,7 @@ export async function registryTestBed() {
   });
   const context = { partnershipId: partnership.id, userId: admin.userId };
   const agent = new Agent(app);
-  await agent.signIn(admin);
+  await agent.signIn(admin, options.clock?.now());
   return {
     app,
     services,

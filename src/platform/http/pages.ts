@@ -21,6 +21,8 @@ function navigationFor(principal: Principal | null, path: string): NavigationIte
       href: '/governance',
       sections: ['/agencies', '/people', '/bodies', '/memberships', '/arrangements'],
     },
+    { text: 'Meetings', href: '/meetings' },
+    { text: 'Actions', href: '/actions' },
   ];
   if (principal.roles.includes('administrator'))
     items.push({ text: 'Administration', href: '/admin' });

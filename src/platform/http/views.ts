@@ -2,7 +2,7 @@ import path from 'node:path';
 import view from '@fastify/view';
 import type { FastifyInstance } from 'fastify';
 import nunjucks from 'nunjucks';
-import { ukDate, ukDateTime } from '../dates.js';
+import { ukDate, ukDateTime, ukTime } from '../dates.js';
 import { auditActionName, pageQuery } from './view-filters.js';
 
 const root = process.cwd();
@@ -23,6 +23,7 @@ export async function registerViews(app: FastifyInstance, production: boolean) {
       onConfigure: (environment: nunjucks.Environment) => {
         environment.addFilter('ukDateTime', ukDateTime);
         environment.addFilter('ukDate', ukDate);
+        environment.addFilter('ukTime', ukTime);
         environment.addFilter('pageQuery', pageQuery);
         environment.addFilter('auditActionName', auditActionName);
         environment.addFilter('json', (value: unknown) =>

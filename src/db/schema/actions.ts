@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser, partnership } from './platform.js';
+import { person } from './governance.js';
+import { agendaItem } from './meetings.js';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const partnershipId = () =>
+  uuid('partnership_id')
+    .notNull()
+    .references(() => partnership.id);
+
+/**
+ * One entry in the partnership's single action log. Its source is a meeting item for now;
+ * reviews, audits and plans attach here later. Overdue is derived from the due date and
+ * status, never stored.
+ */
+export const action = pgTable(
+  'action',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: partnershipId(),
+    title: text('title').notNull(),
+    /** meeting_item (others later) */
+    sourceType: text('source_type').notNull(),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => person.id),
+    dueOn: date('due_on').notNull(),
+    /** open, in_progress, done, closed or cancelled */
+    status: text('status').notNull().default('open'),
+    closingEvidence: text('closing_evidence'),
+    cancelReason: text('cancel_reason'),
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    overdueReminderSentAt: timestamp('overdue_reminder_sent_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => appUser.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('action_partnership_due_idx').on(t.partnershipId, t.dueOn),
+    index('action_owner_idx').on(t.ownerPersonId),
+    index('action_agenda_item_idx').on(t.agendaItemId),
+    check(
+      'action_status_known',
+      sql`${t.status} IN ('open', 'in_progress', 'done', 'closed', 'cancelled')`,
+    ),
+    check(
+      'action_closed_with_evidence',
+      sql`${t.status} <> 'closed' OR ${t.closingEvidence} IS NOT NULL`,
+    ),
+    check(
+      'action_cancelled_with_reason',
+      sql`${t.status} <> 'cancelled' OR ${t.cancelReason} IS NOT NULL`,
+    ),
+    check(
+      'action_source_present',
+      sql`${t.sourceType} <> 'meeting_item' OR ${t.agendaItemId} IS NOT NULL`,
+    ),
+  ],
+);
+
+/** A dated update on an action: what was done, and any change of status. */
+export const actionUpdate = pgTable(
+  'action_update',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnershipId: partnershipId(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => action.id),
+    note: text('note').notNull(),
+    statusBefore: text('status_before').notNull(),
+    statusAfter: text('status_after').notNull(),
+    writtenBy: uuid('written_by').references(() => appUser.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('action_update_action_idx').on(t.actionId, t.createdAt)],
+);

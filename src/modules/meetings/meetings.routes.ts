@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../composition.js';
+import { dateInputValues } from '../../platform/date-input.js';
+import { ukDate } from '../../platform/dates.js';
+import { parseForm, type FieldErrors } from '../../platform/forms.js';
+import { notFound } from '../../platform/http/not-found.js';
+import { recordId } from '../../platform/http/params.js';
+import { tenantContext } from '../../platform/http/tenant-context.js';
+import { typedValues } from '../../platform/http/typed-values.js';
+import { meetingPage, runsMeetings } from './meeting-page.js';
+import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
+import { meetingsPolicies } from './meetings.policy.js';
+
+type Body = Record<string, unknown>;
+type WithId = { Params: { id: string } };
+
+const WHEN_CHOICES = [
+  { value: 'upcoming', text: 'Upcoming' },
+  { value: 'past', text: 'Past' },
+  { value: 'all', text: 'All' },
+];
+
+/** The bodies a meeting can be scheduled for, as select options. */
+async function bodyItems(services: Services, request: FastifyRequest, selected: unknown) {
+  const bodies = await services.governance.bodies.all(tenantContext(request));
+  return [{ value: '', text: 'Select a body' }].concat(
+    bodies.map((body) => ({ value: body.id, text: body.name, selected: body.id === selected })),
+  );
+}
+
+/** Listing, scheduling and showing meetings. */
+export function meetingsRoutes(app: FastifyInstance, services: Services) {
+  const read = { config: { policy: meetingsPolicies.read } };
+  const run = { config: { policy: meetingsPolicies.run } };
+
+  app.get<{ Querystring: Body }>('/meetings', read, async (request, reply) => {
+    const filter = meetingFilter.parse(request.query ?? {});
+    const context = tenantContext(request);
+    const result = await services.meetings.list(context, filter);
+    const bodies = await services.governance.bodies.all(context, { activeOnly: false });
+    return reply.page('meetings/views/meetings.njk', {
+      pageTitle: 'Meetings',
+      filter,
+      result,
+      query: request.query,
+      canRun: runsMeetings(request),
+      bodyNames: Object.fromEntries(bodies.map((body) => [body.id, body.name])),
+      bodyChoices: [{ value: '', text: 'Any body' }].concat(
+        bodies
+          .filter((body) => !body.closedAt)
+          .map((body) => ({ value: body.id, text: body.name, selected: body.id === filter.body })),
+      ),
+      whenChoices: WHEN_CHOICES.map((choice) => ({
+        ...choice,
+        selected: choice.value === (filter.when ?? 'upcoming'),
+      })),
+    });
+  });
+
+  const renderForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Body,
+    errors?: FieldErrors,
+  ) =>
+    reply.page('meetings/views/meeting-form.njk', {
+      pageTitle: 'Schedule a meeting',
+      values,
+      errors,
+      bodyItems: await bodyItems(services, request, values.bodyId),
+    });
+
+  app.get<{ Querystring: Body }>('/meetings/new', run, (request, reply) =>
+    renderForm(request, reply, {
+      bodyId: recordId(request.query?.body) ?? '',
+      ...dateInputValues('day', null),
+      startTime: '10:00',
+      endTime: '12:00',
+    }),
+  );
+
+  app.post<{ Body: Body }>('/meetings/new', run, async (request, reply) => {
+    const form = parseForm(meetingForm, parseMeetingForm(request.body));
+    const result = form.ok
+      ? await services.meetings.create(tenantContext(request), form.value)
+      : form;
+    if (!form.ok || !result.ok)
+      return renderForm(
+        request,
+        reply.code(400),
+        typedValues(request.body),
+        result.ok ? {} : result.errors,
+      );
+    return reply
+      .flash(`Meeting scheduled for ${ukDate(form.value.day)}`)
+      .redirect(`/meetings/${result.value.id}`, 303);
+  });
+
+  app.get<WithId>('/meetings/:id', read, async (request, reply) => {
+    const id = recordId(request.params.id);
+    const page = id ? await meetingPage(services, request, id) : null;
+    if (!page) return notFound(reply);
+    return reply.page('meetings/views/meeting.njk', page);
+  });
+}

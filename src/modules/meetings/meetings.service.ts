@@ -1,0 +1,11 @@
+import type { MeetingsDependencies } from './meeting-context.js';
+import { buildMeetingRecords } from './meeting-records.service.js';
+
+/** Meetings of the partnership's bodies: schedules, agendas, attendance, decisions, minutes. */
+export function buildMeetingsService(dependencies: MeetingsDependencies) {
+  return {
+    ...buildMeetingRecords(dependencies),
+  };
+}
+
+export type MeetingsService = ReturnType<typeof buildMeetingsService>;
