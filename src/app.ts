@@ -13,6 +13,7 @@ import { administrationRoutes } from './modules/administration/administration.ro
 import { apiRoutes } from './modules/api/api.routes.js';
 import { arrangementsRoutes } from './modules/arrangements/arrangements.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
@@ -84,6 +85,7 @@ export async function buildApp({
   governanceRoutes(app, services);
   arrangementsRoutes(app, services);
   meetingsRoutes(app, services);
+  dashboardRoutes(app, services);
   apiRoutes(app, services);
 
   await app.ready();

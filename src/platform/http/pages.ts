@@ -16,6 +16,7 @@ function navigationFor(principal: Principal | null, path: string): NavigationIte
   if (!principal?.partnershipId) return [];
   const items: NavigationItem[] = [
     { text: 'Home', href: '/' },
+    { text: 'Dashboard', href: '/dashboard' },
     {
       text: 'Governance',
       href: '/governance',
