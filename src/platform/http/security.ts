@@ -1,6 +1,7 @@
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { bearerToken } from './session-hook.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -35,7 +36,10 @@ export async function registerSecurity(app: FastifyInstance, production: boolean
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: production, signed: true },
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (!UNSAFE_METHODS.has(request.method) || request.is404) return done();
+    // A bearer token is sent by a program, never added by a browser on another site's
+    // behalf, so a request carrying one cannot be forged the way a cookie's can.
+    if (!UNSAFE_METHODS.has(request.method) || request.is404 || bearerToken(request) !== null)
+      return done();
     app.csrfProtection(request, reply, done);
   });
 }
