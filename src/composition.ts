@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { buildAccountService } from './modules/account/account.service.js';
+import { buildActionsService } from './modules/actions/actions.service.js';
 import { buildAdministrationService } from './modules/administration/administration.service.js';
 import { buildApiTokensService } from './modules/api/api-tokens.service.js';
 import { buildArrangementsService } from './modules/arrangements/arrangements.service.js';
@@ -76,6 +77,16 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     governance,
     calendar,
     meetings,
+    actions: buildActionsService({
+      db,
+      audit,
+      clock,
+      mail,
+      governance,
+      calendar,
+      meetings,
+      publicUrl,
+    }),
     arrangements: buildArrangementsService({
       db,
       audit,

@@ -1,0 +1,202 @@
+import { inTenant, type Executor, type TenantContext } from '../../db/client.js';
+import { ukToday } from '../../platform/date-input.js';
+import { ukDate } from '../../platform/dates.js';
+import { failure, success, type FieldErrors, type Outcome } from '../../platform/forms.js';
+import { staleEditMessage } from '../../platform/records.js';
+import type { ActionsDependencies } from './action-context.js';
+import { isOverdue } from './action-status.js';
+import type { ActionChangeInput, ActionInput, ActionUpdateInput } from './actions.forms.js';
+import {
+  findAction,
+  insertAction,
+  insertActionUpdate,
+  updateAction,
+  updatesOfAction,
+} from './actions.repository.js';
+
+/** Who is acting: the route knows their roles; the service checks whether they own the action. */
+export interface Actor {
+  runsMeetings: boolean;
+}
+
+/** Error keys the routes answer with 404 and 403 rather than a form. */
+export const NOT_FOUND = 'action';
+export const FORBIDDEN = 'permission';
+
+const DUE_IN_PAST = 'The due date must be today or in the future';
+
+/** Recording actions on meeting items, showing one, and its updates and changes. */
+export function buildActionRecords(dependencies: ActionsDependencies) {
+  const { db, audit, clock, governance, meetings } = dependencies;
+  const today = () => ukToday(clock.now());
+
+  /** The agenda item an action is recorded on, with its meeting; null unless it is live on that meeting. */
+  async function meetingItem(context: TenantContext, meetingId: string, itemId: string) {
+    const found = await meetings.find(context, meetingId);
+    const item = found?.items.find((one) => one.id === itemId);
+    if (!found || !item || item.withdrawnAt || item.proposalStatus === 'declined') return null;
+    return { ...found, item };
+  }
+
+  /** Whether someone may update an action: the business unit, or the action's owner. */
+  async function mayUpdate(context: TenantContext, ownerPersonId: string, actor: Actor) {
+    if (actor.runsMeetings) return true;
+    if (!context.userId) return false;
+    const linked = await governance.people.ofAccount(context, context.userId);
+    return linked?.person.id === ownerPersonId;
+  }
+
+  async function ownerAndDateProblems(
+    context: TenantContext,
+    input: { ownerPersonId: string; dueOn: string },
+  ) {
+    const errors: FieldErrors = {};
+    const people = await governance.people.all(context);
+    if (!people.some((row) => row.person.id === input.ownerPersonId))
+      errors.ownerPersonId = 'Select who owns the action';
+    if (input.dueOn < today()) errors.dueOn = DUE_IN_PAST;
+    return errors;
+  }
+
+  async function create(
+    context: TenantContext,
+    source: { meetingId: string; itemId: string },
+    input: ActionInput,
+  ): Promise<Outcome<{ id: string }>> {
+    if (!(await meetingItem(context, source.meetingId, source.itemId)))
+      return failure({ [NOT_FOUND]: 'not found' });
+    const errors = await ownerAndDateProblems(context, input);
+    if (Object.keys(errors).length > 0) return failure(errors);
+    const row = await inTenant(db, context, async (tx) => {
+      const created = await insertAction(tx, {
+        partnershipId: context.partnershipId,
+        title: input.title,
+        sourceType: 'meeting_item',
+        agendaItemId: source.itemId,
+        ownerPersonId: input.ownerPersonId,
+        dueOn: input.dueOn,
+        createdBy: context.userId,
+      });
+      await audit.record(tx, context, {
+        action: 'action.recorded',
+        entityType: 'action',
+        entityId: created.id,
+        after: { title: created.title, ownerPersonId: created.ownerPersonId, dueOn: created.dueOn },
+      });
+      return created;
+    });
+    return success({ id: row.id });
+  }
+
+  async function find(context: TenantContext, id: string) {
+    return inTenant(db, context, async (tx) => {
+      const found = await findAction(tx, id);
+      if (!found) return null;
+      return {
+        ...found,
+        overdue: isOverdue(found.action, today()),
+        updates: await updatesOfAction(tx, id),
+      };
+    });
+  }
+
+  const stale = (tx: Executor, id: string) =>
+    staleEditMessage(audit, tx, { entityType: 'action', entityId: id, noun: 'action' });
+
+  async function recordUpdate(
+    context: TenantContext,
+    id: string,
+    input: ActionUpdateInput,
+    actor: Actor,
+  ): Promise<Outcome<true>> {
+    const current = await find(context, id);
+    if (!current) return failure({ [NOT_FOUND]: 'not found' });
+    if (!(await mayUpdate(context, current.action.ownerPersonId, actor)))
+      return failure({ [FORBIDDEN]: 'forbidden' });
+    return inTenant(db, context, async (tx) => {
+      const before = (await findAction(tx, id))!.action;
+      const after = await updateAction(tx, id, input.version, {
+        status: input.status,
+        ...(input.status === 'closed' ? { closingEvidence: input.closingEvidence } : {}),
+        ...(input.status === 'cancelled' ? { cancelReason: input.cancelReason } : {}),
+      });
+      if (!after) return failure({ form: await stale(tx, id) });
+      await insertActionUpdate(tx, {
+        partnershipId: context.partnershipId,
+        actionId: id,
+        note: input.note,
+        statusBefore: before.status,
+        statusAfter: after.status,
+        writtenBy: context.userId,
+      });
+      await audit.record(tx, context, {
+        action: 'action.updated',
+        entityType: 'action',
+        entityId: id,
+        before: { status: before.status },
+        after: {
+          status: after.status,
+          note: input.note,
+          closingEvidence: input.status === 'closed' ? input.closingEvidence : undefined,
+          cancelReason: input.status === 'cancelled' ? input.cancelReason : undefined,
+        },
+      });
+      return success(true);
+    });
+  }
+
+  /** A new owner or due date; the reason is kept as an update, and reminders start again. */
+  async function change(
+    context: TenantContext,
+    id: string,
+    input: ActionChangeInput,
+  ): Promise<Outcome<true>> {
+    const current = await find(context, id);
+    if (!current) return failure({ [NOT_FOUND]: 'not found' });
+    const unchanged =
+      input.ownerPersonId === current.action.ownerPersonId && input.dueOn === current.action.dueOn;
+    const errors = unchanged
+      ? { ownerPersonId: 'Choose a new owner or a new due date' }
+      : await ownerAndDateProblems(context, input);
+    if (Object.keys(errors).length > 0) return failure(errors);
+    const people = await governance.people.all(context, { activeOnly: false });
+    const nameOf = (personId: string) =>
+      people.find((row) => row.person.id === personId)?.person.fullName ?? 'someone';
+    return inTenant(db, context, async (tx) => {
+      const before = (await findAction(tx, id))!.action;
+      const after = await updateAction(tx, id, input.version, {
+        ownerPersonId: input.ownerPersonId,
+        dueOn: input.dueOn,
+        reminderSentAt: null,
+        overdueReminderSentAt: null,
+      });
+      if (!after) return failure({ form: await stale(tx, id) });
+      const changes = [
+        before.ownerPersonId !== after.ownerPersonId
+          ? `Owner changed from ${nameOf(before.ownerPersonId)} to ${nameOf(after.ownerPersonId)}.`
+          : '',
+        before.dueOn !== after.dueOn
+          ? `Due date changed from ${ukDate(before.dueOn)} to ${ukDate(after.dueOn)}.`
+          : '',
+      ].filter(Boolean);
+      await insertActionUpdate(tx, {
+        partnershipId: context.partnershipId,
+        actionId: id,
+        note: `${changes.join(' ')} Reason: ${input.reason}`,
+        statusBefore: before.status,
+        statusAfter: after.status,
+        writtenBy: context.userId,
+      });
+      await audit.record(tx, context, {
+        action: 'action.changed',
+        entityType: 'action',
+        entityId: id,
+        before: { ownerPersonId: before.ownerPersonId, dueOn: before.dueOn },
+        after: { ownerPersonId: after.ownerPersonId, dueOn: after.dueOn, reason: input.reason },
+      });
+      return success(true);
+    });
+  }
+
+  return { meetingItem, mayUpdate, create, find, recordUpdate, change };
+}

@@ -1,0 +1,220 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  action,
+  actionUpdate,
+  agency,
+  agendaItem,
+  appUser,
+  body,
+  meeting,
+  person,
+} from '../../db/schema/index.js';
+import type { IsoDate } from '../../platform/working-days.js';
+import { OUTSTANDING_STATUSES, type ActionStatus } from './action-status.js';
+
+export type ActionRow = typeof action.$inferSelect;
+
+/** What a list of actions can be narrowed to. `overdueOn` is today, when only overdue ones are wanted. */
+export interface ActionQuery {
+  bodyId?: string;
+  agencyId?: string;
+  ownerPersonId?: string;
+  status?: ActionStatus;
+  overdueOn?: IsoDate;
+  meetingId?: string;
+}
+
+const outstanding = inArray(action.status, [...OUTSTANDING_STATUSES]);
+
+const latestUpdate = (column: SQL) =>
+  sql`(select ${column} from ${actionUpdate} where ${actionUpdate.actionId} = ${action.id}
+       order by ${actionUpdate.createdAt} desc limit 1)`;
+
+/** An action with its owner, agency and source (item, meeting, body), and its latest update. */
+const described = {
+  action,
+  ownerName: person.fullName,
+  agencyId: agency.id,
+  agencyName: agency.name,
+  itemTitle: agendaItem.title,
+  meetingId: meeting.id,
+  meetingStartsAt: meeting.startsAt,
+  bodyId: body.id,
+  bodyName: body.name,
+  lastUpdateAt: latestUpdate(sql`${actionUpdate.createdAt}`).mapWith(actionUpdate.createdAt),
+  lastUpdateNote: latestUpdate(sql`${actionUpdate.note}`).mapWith(String),
+};
+
+/**
+ * The log joined read-only to the registry and the meetings for names and for filtering
+ * by source: one statement per page, never a query per row. The count needs the same joins,
+ * since the filters read the joined tables.
+ */
+const actionLog = (tx: Executor) =>
+  tx
+    .select(described)
+    .from(action)
+    .innerJoin(person, eq(person.id, action.ownerPersonId))
+    .innerJoin(agency, eq(agency.id, person.agencyId))
+    .leftJoin(agendaItem, eq(agendaItem.id, action.agendaItemId))
+    .leftJoin(meeting, eq(meeting.id, agendaItem.meetingId))
+    .leftJoin(body, eq(body.id, meeting.bodyId));
+
+const actionCount = (tx: Executor) =>
+  tx
+    .select({ total: count() })
+    .from(action)
+    .innerJoin(person, eq(person.id, action.ownerPersonId))
+    .leftJoin(agendaItem, eq(agendaItem.id, action.agendaItemId))
+    .leftJoin(meeting, eq(meeting.id, agendaItem.meetingId));
+
+function conditions(query: ActionQuery) {
+  return and(
+    query.bodyId ? eq(meeting.bodyId, query.bodyId) : undefined,
+    query.agencyId ? eq(person.agencyId, query.agencyId) : undefined,
+    query.ownerPersonId ? eq(action.ownerPersonId, query.ownerPersonId) : undefined,
+    query.status ? eq(action.status, query.status) : undefined,
+    query.overdueOn ? and(outstanding, lt(action.dueOn, query.overdueOn)) : undefined,
+    query.meetingId ? eq(agendaItem.meetingId, query.meetingId) : undefined,
+  );
+}
+
+export type DescribedAction = Awaited<ReturnType<typeof findAction>> & {};
+
+export async function listActions(
+  tx: Executor,
+  query: ActionQuery,
+  page?: { limit: number; offset: number },
+) {
+  const where = conditions(query);
+  const ordered = actionLog(tx)
+    .where(where)
+    .orderBy(asc(action.dueOn), asc(sql`lower(${action.title})`), asc(action.id));
+  const rows = page ? await ordered.limit(page.limit).offset(page.offset) : await ordered;
+  const [total] = await actionCount(tx).where(where);
+  return { rows, total: total?.total ?? 0 };
+}
+
+export async function findAction(tx: Executor, id: string) {
+  const [row] = await actionLog(tx).where(eq(action.id, id));
+  return row ?? null;
+}
+
+export async function insertAction(tx: Executor, values: typeof action.$inferInsert) {
+  const [row] = await tx.insert(action).values(values).returning();
+  return row!;
+}
+
+/** Applies a change only if nobody has changed the action since `expectedVersion`. */
+export async function updateAction(
+  tx: Executor,
+  id: string,
+  expectedVersion: number | undefined,
+  values: Partial<typeof action.$inferInsert>,
+) {
+  const [row] = await tx
+    .update(action)
+    .set({ ...values, version: sql`${action.version} + 1` })
+    .where(
+      and(eq(action.id, id), expectedVersion ? eq(action.version, expectedVersion) : undefined),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function insertActionUpdate(tx: Executor, values: typeof actionUpdate.$inferInsert) {
+  const [row] = await tx.insert(actionUpdate).values(values).returning();
+  return row!;
+}
+
+/** An action's dated updates, newest first, with who wrote each. */
+export function updatesOfAction(tx: Executor, actionId: string) {
+  return tx
+    .select({ update: actionUpdate, writerName: appUser.displayName })
+    .from(actionUpdate)
+    .leftJoin(appUser, eq(appUser.id, actionUpdate.writtenBy))
+    .where(eq(actionUpdate.actionId, actionId))
+    .orderBy(desc(actionUpdate.createdAt), desc(actionUpdate.id));
+}
+
+/** How many of a person's actions are outstanding, and how many of those are overdue. */
+export async function outstandingCountsOf(tx: Executor, personId: string, today: IsoDate) {
+  const [row] = await tx
+    .select({
+      outstanding: count(),
+      overdue: sql<number>`count(*) filter (where ${action.dueOn} < ${today})`.mapWith(Number),
+    })
+    .from(action)
+    .where(and(eq(action.ownerPersonId, personId), outstanding));
+  return { outstanding: row?.outstanding ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+/** The window a reminder is due in: "due soon" from `dueBy` back to today, overdue before today. */
+export interface ReminderWindow {
+  today: IsoDate;
+  dueBy: IsoDate;
+}
+
+const dueSoon = ({ today, dueBy }: ReminderWindow) =>
+  and(isNull(action.reminderSentAt), gte(action.dueOn, today), lte(action.dueOn, dueBy));
+const overdueUnreminded = ({ today }: ReminderWindow) =>
+  and(isNull(action.overdueReminderSentAt), lt(action.dueOn, today));
+
+/** Outstanding actions with a reminder not yet sent, and whom to send it to. */
+export function actionsToRemind(tx: Executor, window: ReminderWindow) {
+  return tx
+    .select({
+      id: action.id,
+      title: action.title,
+      dueOn: action.dueOn,
+      ownerName: person.fullName,
+      ownerEmail: person.email,
+    })
+    .from(action)
+    .innerJoin(person, eq(person.id, action.ownerPersonId))
+    .where(and(outstanding, sql`(${dueSoon(window)} or ${overdueUnreminded(window)})`))
+    .orderBy(asc(action.dueOn));
+}
+
+/**
+ * Claims one reminder for this run: the conditional UPDATE succeeds for exactly one of any
+ * runs racing for it (the others wait for its row lock, then find the reminder already
+ * sent), so the mail queued in the same transaction is queued once. An overdue reminder
+ * also stands for the "due soon" one, which is no longer worth sending.
+ */
+export async function claimReminder(
+  tx: Executor,
+  id: string,
+  window: ReminderWindow,
+  at: Date,
+): Promise<'overdue' | 'due_soon' | null> {
+  const [overdue] = await tx
+    .update(action)
+    .set({
+      overdueReminderSentAt: at,
+      reminderSentAt: sql`coalesce(${action.reminderSentAt}, ${at})`,
+    })
+    .where(and(eq(action.id, id), outstanding, overdueUnreminded(window)))
+    .returning({ id: action.id });
+  if (overdue) return 'overdue';
+  const [soon] = await tx
+    .update(action)
+    .set({ reminderSentAt: at })
+    .where(and(eq(action.id, id), outstanding, dueSoon(window)))
+    .returning({ id: action.id });
+  return soon ? 'due_soon' : null;
+}
