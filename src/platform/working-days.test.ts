@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workingCalendar } from './working-days.js';
+import { bankHolidaysOf, workingCalendar } from './working-days.js';
 
 const calendar = workingCalendar();
 
@@ -28,6 +28,19 @@ describe('working days in England and Wales', () => {
     expect(calendar.isWorkingDay('2027-12-27')).toBe(false);
     expect(calendar.isWorkingDay('2027-12-28')).toBe(false);
     expect(calendar.addWorkingDays('2027-12-24', 1)).toBe('2027-12-29');
+  });
+
+  it('names a holiday that falls on a weekend by the holiday, not the weekday', () => {
+    expect(calendar.nonWorkingReason('2027-12-25')).toBe('Christmas Day');
+    expect(calendar.nonWorkingReason('2027-12-27')).toBe('Christmas Day (substitute day)');
+  });
+
+  it('lists a year’s bank holidays in date order', () => {
+    const holidays = bankHolidaysOf(2027);
+    expect(holidays[0]).toEqual({ day: '2027-01-01', name: "New Year's Day" });
+    expect(holidays.map(({ day }) => day)).toEqual([...holidays.map(({ day }) => day)].sort());
+    expect(holidays.find(({ day }) => day === '2027-08-30')?.name).toBe('Summer bank holiday');
+    expect(holidays).toHaveLength(10);
   });
 
   it('knows one-off bank holidays', () => {

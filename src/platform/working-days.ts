@@ -41,6 +41,11 @@ function bankHolidays(year: number): Map<IsoDate, string> {
   return holidays;
 }
 
+/** The England and Wales bank holidays of a year in date order, for the calendar page. */
+export function bankHolidaysOf(year: number): ExtraNonWorkingDay[] {
+  return [...bankHolidays(year)].map(([day, name]) => ({ day, name }));
+}
+
 const isoDate = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
 const step = (day: IsoDate, days: number): IsoDate => isoDate(addDays(parseISO(day), days));
 
@@ -51,8 +56,9 @@ export function workingCalendar(extraDays: readonly ExtraNonWorkingDay[] = []): 
   function nonWorkingReason(day: IsoDate): string | null {
     const date = parseISO(day);
     if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${day}`);
-    if (isWeekend(date)) return format(date, 'EEEE');
-    return bankHolidays(date.getFullYear()).get(day) ?? extra.get(day) ?? null;
+    // A holiday's name says more than its weekday: "Christmas Day", not "Saturday".
+    const named = bankHolidays(date.getFullYear()).get(day) ?? extra.get(day);
+    return named ?? (isWeekend(date) ? format(date, 'EEEE') : null);
   }
   const isWorkingDay = (day: IsoDate) => nonWorkingReason(day) === null;
 
