@@ -9,6 +9,7 @@ import Fastify, {
 import type pg from 'pg';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
+import { actionsRoutes } from './modules/actions/actions.routes.js';
 import { administrationRoutes } from './modules/administration/administration.routes.js';
 import { apiRoutes } from './modules/api/api.routes.js';
 import { arrangementsRoutes } from './modules/arrangements/arrangements.routes.js';
@@ -85,6 +86,7 @@ export async function buildApp({
   governanceRoutes(app, services);
   arrangementsRoutes(app, services);
   meetingsRoutes(app, services);
+  actionsRoutes(app, services);
   dashboardRoutes(app, services);
   apiRoutes(app, services);
 

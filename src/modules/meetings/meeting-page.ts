@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { ukDate } from '../../platform/dates.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
+import { ACTION_STATUSES, STATUS_TAG_CLASSES } from '../actions/action-status.js';
 import { ITEM_PURPOSES, MINUTES_STATUSES } from './meetings.vocabulary.js';
 
 /** Whether the signed-in person runs meetings: administrators and business officers. */
@@ -20,5 +21,8 @@ export async function meetingPage(services: Services, request: FastifyRequest, i
     purposeNames: ITEM_PURPOSES.names,
     minutesStatusNames: MINUTES_STATUSES.names,
     items: found.items.filter((item) => item.proposalStatus !== 'declined'),
+    actionsByItem: await services.actions.byItemOfMeeting(context, id),
+    actionStatusNames: ACTION_STATUSES.names,
+    actionStatusTags: STATUS_TAG_CLASSES,
   };
 }
