@@ -24,5 +24,6 @@ export async function meetingPage(services: Services, request: FastifyRequest, i
     actionsByItem: await services.actions.byItemOfMeeting(context, id),
     actionStatusNames: ACTION_STATUSES.names,
     actionStatusTags: STATUS_TAG_CLASSES,
+    minutesPage: await services.meetings.minutes.minutesOf(context, id),
   };
 }

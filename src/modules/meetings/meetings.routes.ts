@@ -10,6 +10,7 @@ import { typedValues } from '../../platform/http/typed-values.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
 import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
 import { meetingsPolicies } from './meetings.policy.js';
+import { minutesRoutes } from './minutes.routes.js';
 
 type Body = Record<string, unknown>;
 type WithId = { Params: { id: string } };
@@ -102,4 +103,6 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
     if (!page) return notFound(reply);
     return reply.page('meetings/views/meeting.njk', page);
   });
+
+  minutesRoutes(app, services);
 }
