@@ -1,4 +1,5 @@
-import { inTenant, type TenantContext } from '../../db/client.js';
+import { inTenant, type Executor, type TenantContext } from '../../db/client.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
 import { ukMoment } from '../../platform/dates.js';
 import { failure, success, type Outcome } from '../../platform/forms.js';
 import { itemsOfMeeting } from './agenda.repository.js';
@@ -20,6 +21,40 @@ export async function bodyProblem(
   return { body, problem: null };
 }
 
+export interface MeetingToSchedule {
+  bodyId: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+}
+
+/**
+ * Inserts a meeting, starts its agenda and records it in the audit trail: one meeting at a
+ * time or each of a year of them, inside the caller's transaction.
+ */
+export async function scheduleMeeting(
+  tx: Executor,
+  context: TenantContext,
+  audit: AuditService,
+  values: MeetingToSchedule,
+) {
+  const row = await insertMeeting(tx, { partnershipId: context.partnershipId, ...values });
+  const carried = await startAgenda(tx, context, row);
+  await audit.record(tx, context, {
+    action: 'meeting.scheduled',
+    entityType: 'meeting',
+    entityId: row.id,
+    after: {
+      bodyId: row.bodyId,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      location: row.location,
+      carriedItems: carried.length,
+    },
+  });
+  return row;
+}
+
 /** Meetings as records: scheduling one, finding one, listing them. */
 export function buildMeetingRecords(dependencies: MeetingsDependencies) {
   const { db, audit, clock, governance } = dependencies;
@@ -30,29 +65,14 @@ export function buildMeetingRecords(dependencies: MeetingsDependencies) {
   ): Promise<Outcome<{ id: string }>> {
     const { problem } = await bodyProblem(governance, context, input.bodyId);
     if (problem) return failure({ bodyId: problem });
-    const created = await inTenant(db, context, async (tx) => {
-      const row = await insertMeeting(tx, {
-        partnershipId: context.partnershipId,
+    const created = await inTenant(db, context, (tx) =>
+      scheduleMeeting(tx, context, audit, {
         bodyId: input.bodyId,
         startsAt: ukMoment(input.day, input.startTime),
         endsAt: ukMoment(input.day, input.endTime),
         location: input.location,
-      });
-      const carried = await startAgenda(tx, context, row);
-      await audit.record(tx, context, {
-        action: 'meeting.scheduled',
-        entityType: 'meeting',
-        entityId: row.id,
-        after: {
-          bodyId: row.bodyId,
-          startsAt: row.startsAt,
-          endsAt: row.endsAt,
-          location: row.location,
-          carriedItems: carried.length,
-        },
-      });
-      return row;
-    });
+      }),
+    );
     return success({ id: created.id });
   }
 

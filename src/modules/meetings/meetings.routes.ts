@@ -8,6 +8,7 @@ import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
+import { meetingScheduleRoutes } from './meeting-schedule.routes.js';
 import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
 import { meetingsPolicies } from './meetings.policy.js';
 import { minutesRoutes } from './minutes.routes.js';
@@ -33,6 +34,7 @@ async function bodyItems(services: Services, request: FastifyRequest, selected: 
 export function meetingsRoutes(app: FastifyInstance, services: Services) {
   const read = { config: { policy: meetingsPolicies.read } };
   const run = { config: { policy: meetingsPolicies.run } };
+  meetingScheduleRoutes(app, services);
 
   app.get<{ Querystring: Body }>('/meetings', read, async (request, reply) => {
     const filter = meetingFilter.parse(request.query ?? {});

@@ -1,6 +1,7 @@
 import type { MeetingsDependencies } from './meeting-context.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
+import { buildYearScheduling } from './meeting-schedule.service.js';
 import { buildMinutesApproval } from './minutes-approval.service.js';
 import { buildMinutesExport } from './minutes-export.service.js';
 import { buildMinutesService } from './minutes.service.js';
@@ -10,6 +11,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
   return {
     ...buildMeetingRecords(dependencies),
     businessUnit: buildBusinessUnitView(dependencies),
+    yearOfMeetings: buildYearScheduling(dependencies),
     minutes: {
       ...buildMinutesService(dependencies),
       ...buildMinutesApproval(dependencies),
