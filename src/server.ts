@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect, waitForIdlePool } from './db/client.js';
 import { openDatabase } from './db/runtime.js';
 import { databaseIsEmpty, loadDemoPartnership } from './demo/demo-partnership.js';
+import { allPartnershipIds } from './modules/partnerships/partnership-ids.js';
 import { systemClock } from './platform/clock.js';
 import { startJobs } from './platform/jobs.js';
 
@@ -52,6 +53,8 @@ async function main() {
       await services.sessions.purgeExpired();
       await services.throttle.purgeOlderThan(24 * 3_600_000);
     },
+    sendActionReminders: async () =>
+      services.actions.sendReminders(await allPartnershipIds(owner.db)),
     logger,
   });
   started.jobs = jobs;

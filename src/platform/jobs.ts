@@ -4,7 +4,11 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { deliverQueuedMail } from './mail/delivery.js';
 
-export const QUEUES = { mailDelivery: 'mail-delivery', housekeeping: 'housekeeping' } as const;
+export const QUEUES = {
+  mailDelivery: 'mail-delivery',
+  housekeeping: 'housekeeping',
+  actionReminders: 'action-reminders',
+} as const;
 
 export interface JobsSettings {
   ownerUrl: string;
@@ -12,6 +16,11 @@ export interface JobsSettings {
   smtpUrl: string | undefined;
   mailFrom: string;
   purgeExpired: () => Promise<void>;
+  /**
+   * Reminds action owners in every partnership; safe to run on several instances at once.
+   * Left out where only the queue itself is under test.
+   */
+  sendActionReminders?: () => Promise<unknown>;
   logger: Logger;
 }
 
@@ -32,6 +41,11 @@ export async function startJobs(settings: JobsSettings) {
   }
   await boss.work(QUEUES.housekeeping, () => settings.purgeExpired());
   await boss.schedule(QUEUES.housekeeping, '17 * * * *');
+  if (settings.sendActionReminders) {
+    const send = settings.sendActionReminders;
+    await boss.work(QUEUES.actionReminders, () => send());
+    await boss.schedule(QUEUES.actionReminders, '7 * * * *');
+  }
 
   return {
     boss,

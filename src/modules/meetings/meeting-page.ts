@@ -20,6 +20,7 @@ export async function meetingPage(services: Services, request: FastifyRequest, i
     canRun: runsMeetings(request),
     purposeNames: ITEM_PURPOSES.names,
     minutesStatusNames: MINUTES_STATUSES.names,
+    attendance: await services.meetings.attendance.overview(context, id),
     items: found.items.filter((item) => item.proposalStatus !== 'declined'),
     actionsByItem: await services.actions.byItemOfMeeting(context, id),
     actionStatusNames: ACTION_STATUSES.names,

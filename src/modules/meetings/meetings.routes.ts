@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
+import { attendanceRoutes } from './attendance.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
 import { meetingScheduleRoutes } from './meeting-schedule.routes.js';
 import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
@@ -107,4 +108,5 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   });
 
   minutesRoutes(app, services);
+  attendanceRoutes(app, services);
 }

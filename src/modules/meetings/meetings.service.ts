@@ -1,4 +1,5 @@
 import type { MeetingsDependencies } from './meeting-context.js';
+import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
 import { buildYearScheduling } from './meeting-schedule.service.js';
@@ -11,6 +12,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
   return {
     ...buildMeetingRecords(dependencies),
     businessUnit: buildBusinessUnitView(dependencies),
+    attendance: buildAttendance(dependencies),
     yearOfMeetings: buildYearScheduling(dependencies),
     minutes: {
       ...buildMinutesService(dependencies),
