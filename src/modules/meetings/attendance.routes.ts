@@ -1,0 +1,181 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../composition.js';
+import { ukDate } from '../../platform/dates.js';
+import { parseForm, type FieldErrors } from '../../platform/forms.js';
+import { notFound } from '../../platform/http/not-found.js';
+import { recordId } from '../../platform/http/params.js';
+import { tenantContext } from '../../platform/http/tenant-context.js';
+import { typedValues } from '../../platform/http/typed-values.js';
+import type { RegisterLine } from './attendance-register.js';
+import { guestForm, parseAttendanceChoices } from './attendance.forms.js';
+import type { AttendanceService } from './attendance.service.js';
+import { meetingsPolicies } from './meetings.policy.js';
+
+type Body = Record<string, unknown>;
+type WithId = { Params: { id: string } };
+type WithGuest = { Params: { id: string; guestId: string } };
+type Register = NonNullable<Awaited<ReturnType<AttendanceService['register']>>>;
+
+function delegationText(deputy: RegisterLine['deputies'][number]) {
+  const from = ukDate(deputy.startsOn);
+  return deputy.endsOn
+    ? `${deputy.personName} (delegation ${from} to ${ukDate(deputy.endsOn)})`
+    : `${deputy.personName} (delegation from ${from})`;
+}
+
+/**
+ * Each member's line on the form: what was typed when the form comes back with errors,
+ * otherwise what is recorded. After a conflict the versions are the current ones, so that
+ * saving again is a deliberate choice over the other person's record.
+ */
+function registerLines(loaded: Register, values?: Body, errors?: FieldErrors) {
+  return loaded.lines.map(({ seat, deputies, recorded }) => {
+    const id = seat.membershipId;
+    const status = values ? values[`status-${id}`] : recorded?.status;
+    const deputyId = values ? values[`deputy-${id}`] : recorded?.deputyId;
+    return {
+      seat,
+      status,
+      version: values && !errors?.form ? values[`version-${id}`] : (recorded?.version ?? ''),
+      deputyItems: [{ value: '', text: 'Select a deputy' }].concat(
+        deputies.map((deputy) => ({
+          value: deputy.deputyId,
+          text: delegationText(deputy),
+          selected: deputy.deputyId === deputyId,
+        })),
+      ),
+      hasDeputies: deputies.length > 0,
+    };
+  });
+}
+
+/** Recording who came to a meeting: members, their deputies, and guests. */
+export function attendanceRoutes(app: FastifyInstance, services: Services) {
+  const run = { config: { policy: meetingsPolicies.run } };
+  const attendance = () => services.meetings.attendance;
+
+  const load = (request: FastifyRequest<WithId>) => {
+    const id = recordId(request.params.id);
+    return id ? attendance().register(tenantContext(request), id) : null;
+  };
+
+  const renderRegister = (
+    reply: FastifyReply,
+    loaded: Register,
+    values?: Body,
+    errors?: FieldErrors,
+  ) =>
+    reply.page('meetings/views/attendance.njk', {
+      pageTitle: `Attendance: ${loaded.body.name}, ${ukDate(loaded.meeting.startsAt)}`,
+      loaded,
+      lines: registerLines(loaded, values, errors),
+      errors,
+    });
+
+  app.get<WithId>('/meetings/:id/attendance', run, async (request, reply) => {
+    const loaded = await load(request);
+    if (!loaded) return notFound(reply);
+    return renderRegister(reply, loaded);
+  });
+
+  app.post<WithId & { Body: Body }>('/meetings/:id/attendance', run, async (request, reply) => {
+    const loaded = await load(request);
+    if (!loaded) return notFound(reply);
+    const choices = parseAttendanceChoices(request.body);
+    const result = choices.ok
+      ? await attendance().record(tenantContext(request), loaded.meeting.id, choices.value)
+      : choices;
+    if (!result.ok) {
+      const current = result.errors.form ? await load(request) : loaded;
+      return renderRegister(reply.code(400), current!, typedValues(request.body), result.errors);
+    }
+    return reply
+      .flash('Attendance saved')
+      .redirect(`/meetings/${loaded.meeting.id}#attendance`, 303);
+  });
+
+  const renderGuest = (
+    reply: FastifyReply,
+    loaded: Register,
+    values: Body,
+    errors?: FieldErrors,
+    guestId?: string,
+  ) =>
+    reply.page('meetings/views/guest-form.njk', {
+      pageTitle: guestId ? 'Correct a guest' : 'Add a guest',
+      loaded,
+      values,
+      errors,
+      action: `/meetings/${loaded.meeting.id}/attendance/guests${guestId ? `/${guestId}` : ''}`,
+    });
+
+  app.get<WithId>('/meetings/:id/attendance/guests', run, async (request, reply) => {
+    const loaded = await load(request);
+    if (!loaded) return notFound(reply);
+    return renderGuest(reply, loaded, {});
+  });
+
+  app.post<WithId & { Body: Body }>(
+    '/meetings/:id/attendance/guests',
+    run,
+    async (request, reply) => {
+      const loaded = await load(request);
+      if (!loaded) return notFound(reply);
+      const form = parseForm(guestForm, request.body);
+      const result = form.ok
+        ? await attendance().addGuest(tenantContext(request), loaded.meeting.id, form.value)
+        : form;
+      if (!result.ok)
+        return renderGuest(reply.code(400), loaded, typedValues(request.body), result.errors);
+      return reply
+        .flash(`${form.ok ? form.value.guestName : 'Guest'} added as a guest`)
+        .redirect(`/meetings/${loaded.meeting.id}/attendance#guests`, 303);
+    },
+  );
+
+  const loadGuest = async (request: FastifyRequest<WithGuest>) => {
+    const loaded = await load(request);
+    const guestId = recordId(request.params.guestId);
+    const guest = loaded && guestId ? loaded.guests.find((row) => row.id === guestId) : null;
+    return loaded && guest ? { loaded, guest } : null;
+  };
+
+  app.get<WithGuest>('/meetings/:id/attendance/guests/:guestId', run, async (request, reply) => {
+    const found = await loadGuest(request);
+    if (!found) return notFound(reply);
+    const { guest } = found;
+    const values = {
+      guestName: guest.guestName,
+      guestRole: guest.guestRole,
+      version: guest.version,
+    };
+    return renderGuest(reply, found.loaded, values, undefined, guest.id);
+  });
+
+  app.post<WithGuest & { Body: Body }>(
+    '/meetings/:id/attendance/guests/:guestId',
+    run,
+    async (request, reply) => {
+      const found = await loadGuest(request);
+      if (!found) return notFound(reply);
+      const { loaded, guest } = found;
+      const form = parseForm(guestForm, request.body);
+      const result = form.ok
+        ? await attendance().correctGuest(
+            tenantContext(request),
+            loaded.meeting.id,
+            guest.id,
+            form.value,
+          )
+        : form;
+      if (!result.ok) {
+        const values = { ...typedValues(request.body) } as Body;
+        if (result.errors.form) values.version = (await loadGuest(request))?.guest.version;
+        return renderGuest(reply.code(400), loaded, values, result.errors, guest.id);
+      }
+      return reply
+        .flash('Guest corrected')
+        .redirect(`/meetings/${loaded.meeting.id}/attendance#guests`, 303);
+    },
+  );
+}
