@@ -3,6 +3,8 @@ import type { Services } from '../../composition.js';
 import { ukDate } from '../../platform/dates.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { ACTION_STATUSES, STATUS_TAG_CLASSES } from '../actions/action-status.js';
+import { onAgenda } from './agenda-items.service.js';
+import { agendaPageParts } from './agenda-page.js';
 import { ITEM_PURPOSES, MINUTES_STATUSES } from './meetings.vocabulary.js';
 
 /** Whether the signed-in person runs meetings: administrators and business officers. */
@@ -21,7 +23,8 @@ export async function meetingPage(services: Services, request: FastifyRequest, i
     purposeNames: ITEM_PURPOSES.names,
     minutesStatusNames: MINUTES_STATUSES.names,
     attendance: await services.meetings.attendance.overview(context, id),
-    items: found.items.filter((item) => item.proposalStatus !== 'declined'),
+    items: found.items.filter(onAgenda),
+    ...(await agendaPageParts(services, request, found.meeting, runsMeetings(request))),
     actionsByItem: await services.actions.byItemOfMeeting(context, id),
     actionStatusNames: ACTION_STATUSES.names,
     actionStatusTags: STATUS_TAG_CLASSES,

@@ -7,7 +7,9 @@ import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
+import { agendaRoutes } from './agenda.routes.js';
 import { attendanceRoutes } from './attendance.routes.js';
+import { meetingChangeRoutes } from './meeting-changes.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
 import { meetingScheduleRoutes } from './meeting-schedule.routes.js';
 import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
@@ -36,6 +38,7 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   const read = { config: { policy: meetingsPolicies.read } };
   const run = { config: { policy: meetingsPolicies.run } };
   meetingScheduleRoutes(app, services);
+  meetingChangeRoutes(app, services);
 
   app.get<{ Querystring: Body }>('/meetings', read, async (request, reply) => {
     const filter = meetingFilter.parse(request.query ?? {});
@@ -109,4 +112,5 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
 
   minutesRoutes(app, services);
   attendanceRoutes(app, services);
+  agendaRoutes(app, services);
 }

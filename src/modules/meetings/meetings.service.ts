@@ -1,6 +1,8 @@
 import type { MeetingsDependencies } from './meeting-context.js';
+import { buildAgendaService } from './agenda.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
+import { buildMeetingChanges } from './meeting-changes.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
 import { buildYearScheduling } from './meeting-schedule.service.js';
 import { buildMinutesApproval } from './minutes-approval.service.js';
@@ -9,14 +11,17 @@ import { buildMinutesService } from './minutes.service.js';
 
 /** Meetings of the partnership's bodies: schedules, agendas, attendance, decisions, minutes. */
 export function buildMeetingsService(dependencies: MeetingsDependencies) {
+  const attendance = buildAttendance(dependencies);
   return {
     ...buildMeetingRecords(dependencies),
     businessUnit: buildBusinessUnitView(dependencies),
-    attendance: buildAttendance(dependencies),
     yearOfMeetings: buildYearScheduling(dependencies),
+    changes: buildMeetingChanges(dependencies),
+    agenda: buildAgendaService(dependencies),
+    attendance,
     minutes: {
       ...buildMinutesService(dependencies),
-      ...buildMinutesApproval(dependencies),
+      ...buildMinutesApproval(dependencies, attendance.quoracy),
       ...buildMinutesExport(dependencies),
     },
   };
