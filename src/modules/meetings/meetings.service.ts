@@ -3,6 +3,7 @@ import { buildAgendaService } from './agenda.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildMeetingChanges } from './meeting-changes.service.js';
+import { buildMeetingChanges } from './meeting-changes.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
 import { buildYearScheduling } from './meeting-schedule.service.js';
 import { buildMinutesApproval } from './minutes-approval.service.js';
@@ -16,6 +17,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
     ...buildMeetingRecords(dependencies),
     businessUnit: buildBusinessUnitView(dependencies),
     yearOfMeetings: buildYearScheduling(dependencies),
+    changes: buildMeetingChanges(dependencies),
     changes: buildMeetingChanges(dependencies),
     agenda: buildAgendaService(dependencies),
     attendance,
