@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { text } from '../../testing/agent.js';
+import { Agent, text } from '../../testing/agent.js';
 import { actionTestBed } from './action-fixtures.js';
 
-const { services, context, agent, fixtures, clock, item, meetingItem, action, member } =
+const { app, services, context, agent, fixtures, clock, item, meetingItem, action, member } =
   await actionTestBed();
 
 const police = await fixtures.agency({ name: 'Northshire Police' });
@@ -173,5 +173,22 @@ describe('a meeting’s actions', () => {
       404,
     );
     expect((await agent.get('/meetings/nope/actions')).status).toBe(404);
+  });
+});
+
+describe('the home page', () => {
+  it('counts the signed-in person’s open and overdue actions', async () => {
+    const { agent: owner, user, personId } = await member({ agencyId: council });
+    const theirs = await meetingItem();
+    await action(theirs, { ownerPersonId: personId!, dueOn: '2026-11-30' });
+    await action(theirs, { ownerPersonId: personId!, dueOn: '2026-12-30' });
+    expect(text(await owner.get('/'), '#your-actions')).toBe('Your actions: 2 open, 0 overdue.');
+    await onSecondDecember(async () => {
+      const later = new Agent(app);
+      await later.signIn(user, clock.now());
+      expect(text(await later.get('/'), '#your-actions')).toBe('Your actions: 2 open, 1 overdue.');
+    });
+    const { agent: unlinked } = await member({ linked: false });
+    expect((await unlinked.get('/')).$('#your-actions').length).toBe(0);
   });
 });

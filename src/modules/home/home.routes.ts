@@ -19,6 +19,7 @@ export function homeRoutes(app: FastifyInstance, services: Services) {
         REVIEW_HORIZON_DAYS,
       ),
       reviewHorizonDays: REVIEW_HORIZON_DAYS,
+      yourActions: await services.actions.outstandingOfAccount(tenantContext(request)),
     });
   });
 }
