@@ -3,7 +3,6 @@ import { buildAgendaService } from './agenda.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildMeetingChanges } from './meeting-changes.service.js';
-import { buildMeetingChanges } from './meeting-changes.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
 import { buildYearScheduling } from './meeting-schedule.service.js';
 import { buildMinutesApproval } from './minutes-approval.service.js';
@@ -17,7 +16,6 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
     ...buildMeetingRecords(dependencies),
     businessUnit: buildBusinessUnitView(dependencies),
     yearOfMeetings: buildYearScheduling(dependencies),
-    changes: buildMeetingChanges(dependencies),
     changes: buildMeetingChanges(dependencies),
     agenda: buildAgendaService(dependencies),
     attendance,

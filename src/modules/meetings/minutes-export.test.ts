@@ -114,10 +114,10 @@ async function minutedMeeting() {
       status: 'in_progress',
     });
   });
-  return { id, body };
+  return { id, body, directorSeat };
 }
 
-const { id, body } = await minutedMeeting();
+const { id, body, directorSeat } = await minutedMeeting();
 
 /** The document's bytes as served: the agent reads bodies as text, which would mangle them. */
 const download = (from: Agent, meetingId: string) =>
@@ -205,6 +205,14 @@ describe('the Word export of agenda and minutes', () => {
   it('says, once approved, at which meeting', async () => {
     expect((await services.meetings.minutes.circulate(context, id)).ok).toBe(true);
     const next = await meeting(body, '2027-03-11');
+    await rows((tx) =>
+      tx.insert(attendance).values({
+        partnershipId: context.partnershipId,
+        meetingId: next,
+        membershipId: directorSeat,
+        status: 'present',
+      }),
+    );
     const approval = (await services.meetings.find(context, next))!.items.find(
       (item) => item.approvesMinutesOfMeetingId === id,
     )!;

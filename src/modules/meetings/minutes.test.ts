@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inTenant } from '../../db/client.js';
+import { attendance } from '../../db/schema/index.js';
 import { Agent, text } from '../../testing/agent.js';
 import { createUser } from '../../testing/fixtures.js';
 import { meetingTestBed } from './meeting-fixtures.js';
@@ -41,18 +42,18 @@ async function partnershipBody(name: string) {
     fullName: 'Pat Former',
     email: `pat.${council.slice(0, 6)}@council.example`,
   });
-  await fixtures.membership(body, chief, police);
+  const seat = await fixtures.membership(body, chief, police);
   await fixtures.membership(body, director, council);
   await fixtures.membership(body, former, council, {
     startsOn: '2024-04-01',
     endsOn: '2026-12-31',
   });
-  return body;
+  return { body, seat };
 }
 
 /** Two meetings of a new body; the second carries approval of the first's minutes. */
 async function twoMeetings(name: string) {
-  const body = await partnershipBody(name);
+  const { body, seat } = await partnershipBody(name);
   const first = await meeting(body, '2027-01-14');
   const [strategy, incidents, withdrawn, declined] = await items(first, [
     { title: 'Strategic priorities' },
@@ -65,6 +66,7 @@ async function twoMeetings(name: string) {
   const approval = found!.items.find((item) => item.approvesMinutesOfMeetingId === first)!;
   return {
     body,
+    seat,
     first,
     second,
     approval,
@@ -74,6 +76,17 @@ async function twoMeetings(name: string) {
     declined: declined!,
   };
 }
+
+/** A decision-making member recorded present: the quorum of a body with no required agency. */
+const present = (meetingId: string, membershipId: string) =>
+  inTenant(db, context, (tx) =>
+    tx.insert(attendance).values({
+      partnershipId: context.partnershipId,
+      meetingId,
+      membershipId,
+      status: 'present',
+    }),
+  );
 
 const minutesOf = async (meetingId: string) =>
   (await services.meetings.minutes.minutesOf(context, meetingId))!;
@@ -271,9 +284,10 @@ describe('approving the minutes at the next meeting, then locking them', () => {
   });
 
   it('approves circulated minutes, which are then locked against any change', async () => {
-    const { first, second, approval, strategy } = await twoMeetings('Approving Partnership');
+    const { first, second, approval, strategy, seat } = await twoMeetings('Approving Partnership');
     await save(agent, first, { [strategy.id]: 'Agreed as a true record' });
     await agent.submit(`/meetings/${first}/minutes/circulate`, {});
+    await present(second, seat);
     const before = await agent.get(`/meetings/${second}`);
     const button = before.$(`#approval-${approval.id} a.govuk-button`);
     expect(button.text().trim()).toBe('Approve the minutes of 14 January 2027');
@@ -351,6 +365,24 @@ describe('approving the minutes at the next meeting, then locking them', () => {
     expect(
       (await memberAgent.get(`/meetings/${second}/items/${approval.id}/approve-minutes`)).status,
     ).toBe(403);
+  });
+
+  it('refuses approval at a meeting that is not quorate, saying what is missing', async () => {
+    const { first, second, approval, strategy, seat } = await twoMeetings('Inquorate Partnership');
+    await save(agent, first, { [strategy.id]: 'Awaiting a quorum' });
+    await agent.submit(`/meetings/${first}/minutes/circulate`, {});
+    const path = `/meetings/${second}/items/${approval.id}/approve-minutes`;
+    const confirm = await agent.get(path);
+    expect(text(confirm, '#approval-problem')).toBe(
+      'This meeting is not quorate, so it cannot approve minutes: 1 more decision-making member is needed.',
+    );
+    const refused = await agent.submit(path, {}, `/meetings/${second}`);
+    expect(refused.status).toBe(409);
+    expect(text(refused, '#approval-problem')).toContain('This meeting is not quorate');
+    expect((await minutesOf(first)).meeting.minutesStatus).toBe('circulated');
+    await present(second, seat);
+    expect((await agent.submit(path, {})).status).toBe(303);
+    expect((await minutesOf(first)).meeting.minutesStatus).toBe('approved');
   });
 
   it('needs a quorate meeting, naming the agencies missing', async () => {
