@@ -49,7 +49,7 @@ describe('recording an action on a meeting item', () => {
     const listed = text(page, `#actions-${source.itemId}`);
     expect(listed).toContain('Circulate the audit findings to every agency');
     expect(listed).toContain('Priya Shah (Northshire Police), due 18 December 2026');
-    expect(listed).toContain('Open');
+    expect(page.$(`#actions-${source.itemId} .govuk-tag--blue`).text()).toBe('Open');
     expect(page.$(`a[href="${addPath(source)}"]`).text()).toContain('Add an action');
     expect(page.$(`a[href="/meetings/${source.meetingId}/actions"]`).length).toBe(1);
   });

@@ -27,7 +27,7 @@ export async function meetingPage(services: Services, request: FastifyRequest, i
     ...(await agendaPageParts(services, request, found.meeting, runsMeetings(request))),
     actionsByItem: await services.actions.byItemOfMeeting(context, id),
     actionStatusNames: ACTION_STATUSES.names,
-    actionStatusTags: STATUS_TAG_CLASSES,
+    actionTagClasses: STATUS_TAG_CLASSES,
     minutesPage: await services.meetings.minutes.minutesOf(context, id),
   };
 }
