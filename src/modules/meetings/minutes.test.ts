@@ -264,6 +264,34 @@ describe('circulating the minutes', () => {
     );
     expect((await minutesOf(first)).meeting.minutesStatus).toBe('draft');
     expect(await mailTo('Cancelled Partnership')).toHaveLength(0);
+    const edit = await agent.post(`/meetings/${first}/minutes`, {
+      _csrf: await agent.csrfTokenFrom(`/meetings/${first}`),
+      [`minute-${strategy.id}`]: 'Written after the cancellation',
+      [`version-${strategy.id}`]: String(strategy.version + 1),
+    });
+    expect(edit.status).toBe(409);
+    expect(text(edit, '.govuk-error-summary')).toContain(
+      'The meeting was cancelled, so it has no minutes',
+    );
+    expect((await minutesOf(first)).items[0]!.minutes).toBe('Written before the cancellation');
+  });
+
+  it('refuses to circulate when the body had no members on the meeting’s date', async () => {
+    const empty = await fixtures.body({ name: 'Memberless Group' });
+    const lone = await meeting(empty, '2027-01-20');
+    await items(lone, [{ title: 'Terms of reference', minutes: 'Agreed' }]);
+    const confirm = await agent.get(`/meetings/${lone}/minutes/circulate`);
+    expect(text(confirm, '#circulation-problem')).toBe(
+      'Nobody is a member of Memberless Group on 20 January 2027, so there is nobody to circulate the minutes to.',
+    );
+    const forced = await agent.submit(
+      `/meetings/${lone}/minutes/circulate`,
+      {},
+      `/meetings/${lone}`,
+    );
+    expect(forced.status).toBe(409);
+    expect((await minutesOf(lone)).meeting.minutesStatus).toBe('draft');
+    expect(await mailTo('Memberless Group')).toHaveLength(0);
   });
 });
 
