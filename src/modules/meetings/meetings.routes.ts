@@ -10,7 +10,6 @@ import { typedValues } from '../../platform/http/typed-values.js';
 import { agendaRoutes } from './agenda.routes.js';
 import { attendanceRoutes } from './attendance.routes.js';
 import { meetingChangeRoutes } from './meeting-changes.routes.js';
-import { meetingChangeRoutes } from './meeting-changes.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
 import { meetingScheduleRoutes } from './meeting-schedule.routes.js';
 import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
@@ -39,7 +38,6 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   const read = { config: { policy: meetingsPolicies.read } };
   const run = { config: { policy: meetingsPolicies.run } };
   meetingScheduleRoutes(app, services);
-  meetingChangeRoutes(app, services);
   meetingChangeRoutes(app, services);
 
   app.get<{ Querystring: Body }>('/meetings', read, async (request, reply) => {
