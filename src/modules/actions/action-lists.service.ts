@@ -8,6 +8,7 @@ import type { ActionFilter } from './actions.forms.js';
 import {
   listActions,
   outstandingCountsOf,
+  overdueCountsByAgency,
   type ActionQuery,
   type DescribedAction,
 } from './actions.repository.js';
@@ -122,5 +123,17 @@ export function buildActionLists(dependencies: ActionsDependencies) {
     return inTenant(db, context, (tx) => outstandingCountsOf(tx, linked.person.id, today()));
   }
 
-  return { list, mine, ofMeeting, byItemOfMeeting, exportCsv, outstandingOfAccount };
+  /** Overdue actions by the owner's agency, for the business unit's dashboard. */
+  const overdueByAgency = (context: TenantContext) =>
+    inTenant(db, context, (tx) => overdueCountsByAgency(tx, today()));
+
+  return {
+    list,
+    mine,
+    ofMeeting,
+    byItemOfMeeting,
+    exportCsv,
+    outstandingOfAccount,
+    overdueByAgency,
+  };
 }

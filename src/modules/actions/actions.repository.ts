@@ -163,6 +163,19 @@ export async function outstandingCountsOf(tx: Executor, personId: string, today:
   return { outstanding: row?.outstanding ?? 0, overdue: row?.overdue ?? 0 };
 }
 
+/** Outstanding actions past their due date, counted by the owner's agency, most first. */
+export function overdueCountsByAgency(tx: Executor, today: IsoDate) {
+  const overdue = count();
+  return tx
+    .select({ agencyId: agency.id, agencyName: agency.name, overdue })
+    .from(action)
+    .innerJoin(person, eq(person.id, action.ownerPersonId))
+    .innerJoin(agency, eq(agency.id, person.agencyId))
+    .where(and(outstanding, lt(action.dueOn, today)))
+    .groupBy(agency.id, agency.name)
+    .orderBy(desc(overdue), asc(agency.name));
+}
+
 /** The window a reminder is due in: "due soon" from `dueBy` back to today, overdue before today. */
 export interface ReminderWindow {
   today: IsoDate;

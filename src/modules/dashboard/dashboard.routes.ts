@@ -10,11 +10,13 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     const context = tenantContext(request);
     const watchList = await services.meetings.businessUnit.watchList(context);
     const bodies = await services.governance.bodies.all(context, { activeOnly: false });
+    const overdueByAgency = await services.actions.overdueByAgency(context);
     return reply.page('dashboard/views/dashboard.njk', {
       pageTitle: 'Business unit dashboard',
       ...watchList,
       bodyNames: Object.fromEntries(bodies.map((body) => [body.id, body.name])),
       minutesStatusNames: MINUTES_STATUSES.names,
+      overdueByAgency,
     });
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../testing/agent.js';
-import { meetingTestBed } from '../meetings/meeting-fixtures.js';
+import { actionTestBed } from '../actions/action-fixtures.js';
 
-const { agent, fixtures, meeting } = await meetingTestBed();
+const { agent, admin, fixtures, meeting, meetingItem, action, clock } = await actionTestBed();
 
 describe('business unit dashboard', () => {
   it('lists next meetings, agendas not published and minutes awaiting approval', async () => {
@@ -25,5 +25,31 @@ describe('business unit dashboard', () => {
     expect(awaiting).toContain('Safeguarding Partnership');
     expect(awaiting).toContain('20 November 2026');
     expect(awaiting).toContain('Draft');
+  });
+
+  it('counts overdue actions by the owner’s agency, with a link to them', async () => {
+    const police = await fixtures.agency({ name: 'Northshire Police' });
+    const council = await fixtures.agency({ name: 'Northshire Council' });
+    const officer = await fixtures.person(police);
+    const social = await fixtures.person(council);
+    const source = await meetingItem('2026-12-08');
+    await action(source, { ownerPersonId: officer, dueOn: '2026-12-10' });
+    await action(source, { ownerPersonId: officer, dueOn: '2026-12-11' });
+    await action(source, { ownerPersonId: social, dueOn: '2026-12-11' });
+    await action(source, { ownerPersonId: social, dueOn: '2027-02-01' });
+    const before = await agent.get('/dashboard');
+    expect(text(before, '#overdue-actions + p')).toBe('No actions are overdue.');
+    clock.set('2026-12-14T09:00:00Z');
+    // Seventeen days on, the session has long expired.
+    await agent.signIn(admin, clock.now());
+    const after = await agent.get('/dashboard');
+    const rows = after
+      .$('#overdue-actions + table tbody tr')
+      .map((_index, row) => after.$(row).text().replace(/\s+/g, ' ').trim())
+      .get();
+    expect(rows).toEqual(['Northshire Police 2', 'Northshire Council 1']);
+    expect(after.$('#overdue-actions + table a').first().attr('href')).toBe(
+      `/actions?agency=${police}&overdue=yes`,
+    );
   });
 });
