@@ -9,6 +9,7 @@ import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
 import { agendaRoutes } from './agenda.routes.js';
 import { attendanceRoutes } from './attendance.routes.js';
+import { calendarFeedRoutes, calendarFeedsSection } from './calendar-feeds.routes.js';
 import { meetingChangeRoutes } from './meeting-changes.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
 import { meetingScheduleRoutes } from './meeting-schedule.routes.js';
@@ -39,6 +40,7 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   const run = { config: { policy: meetingsPolicies.run } };
   meetingScheduleRoutes(app, services);
   meetingChangeRoutes(app, services);
+  calendarFeedRoutes(app, services);
 
   app.get<{ Querystring: Body }>('/meetings', read, async (request, reply) => {
     const filter = meetingFilter.parse(request.query ?? {});
@@ -51,6 +53,7 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
       result,
       query: request.query,
       canRun: runsMeetings(request),
+      ...(await calendarFeedsSection(services, request, filter.body)),
       bodyNames: Object.fromEntries(bodies.map((body) => [body.id, body.name])),
       bodyChoices: [{ value: '', text: 'Any body' }].concat(
         bodies

@@ -2,6 +2,7 @@ import type { MeetingsDependencies } from './meeting-context.js';
 import { buildAgendaService } from './agenda.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
+import { buildCalendarFeeds } from './calendar-feeds.service.js';
 import { buildMeetingChanges } from './meeting-changes.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
 import { buildYearScheduling } from './meeting-schedule.service.js';
@@ -17,6 +18,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
     businessUnit: buildBusinessUnitView(dependencies),
     yearOfMeetings: buildYearScheduling(dependencies),
     changes: buildMeetingChanges(dependencies),
+    calendarFeeds: buildCalendarFeeds(dependencies),
     agenda: buildAgendaService(dependencies),
     attendance,
     minutes: {

@@ -37,6 +37,7 @@ describe('request logs', () => {
     const agent = new Agent(app);
     await agent.signIn(member);
     await agent.get('/invitations/secret-token-in-the-path?x=1');
+    await agent.get('/calendar/secret-feed-token-in-the-path.ics');
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.length).toBeGreaterThan(4);
     expect(entries.filter((entry) => entry.reqId).length).toBeGreaterThan(0);
@@ -45,11 +46,13 @@ describe('request logs', () => {
       FIXTURE_PASSWORD,
       agent.cookie('masa_session')!,
       'secret-token-in-the-path',
+      'secret-feed-token-in-the-path',
       member.email,
       '127.0.0.1',
     ]) {
       expect(all).not.toContain(secret);
     }
     expect(all).toContain('/invitations/[token]');
+    expect(all).toContain('/calendar/[token].ics');
   });
 });

@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 
-/** Paths that carry a secret (invitation tokens) are logged without it. */
+/** Paths that carry a secret (invitation and calendar feed tokens) are logged without it. */
 function safePath(url: string) {
-  return url.replace(/\/invitations\/[^/?]+/, '/invitations/[token]').replace(/\?.*$/, '');
+  return url
+    .replace(/\/invitations\/[^/?]+/, '/invitations/[token]')
+    .replace(/^\/calendar\/[^/?]+/, '/calendar/[token].ics')
+    .replace(/\?.*$/, '');
 }
 
 /** JSON logs with the request id; no cookies, tokens, addresses, bodies or query strings. */

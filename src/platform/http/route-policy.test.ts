@@ -15,6 +15,9 @@ const PUBLIC_ROUTES = new Set([
   'POST /invitations/:token',
   'GET /health',
   'HEAD /health',
+  // Calendar programs cannot sign in: the unguessable token in the address is the credential.
+  'GET /calendar/:token.ics',
+  'HEAD /calendar/:token.ics',
   'GET /assets/*',
   'HEAD /assets/*',
   'GET /assets/govuk/*',
@@ -32,7 +35,7 @@ describe('every route declares its policy', () => {
     expect(without).toEqual([]);
   });
 
-  it('makes public only sign-in, invitation acceptance, health and static assets', () => {
+  it('makes public only sign-in, invitation acceptance, health, calendar feeds and static assets', () => {
     const publicRoutes = app.registeredRoutes
       .filter((route) => route.policy === publicAccess)
       .map((r) => `${r.method} ${r.url}`);
