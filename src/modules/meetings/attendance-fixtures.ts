@@ -55,6 +55,7 @@ export async function quorumScene(
     deputy: deputies[0]!.deputy.id,
     names: {
       police: `Northshire Police ${counter}`,
+      council: `Northshire Council ${counter}`,
       officer: `Sam Patel ${counter}`,
       deputy: `Dana Hughes ${counter}`,
       director: `Jo Evans ${counter}`,

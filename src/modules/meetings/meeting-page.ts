@@ -23,6 +23,7 @@ export async function meetingPage(services: Services, request: FastifyRequest, i
     purposeNames: ITEM_PURPOSES.names,
     minutesStatusNames: MINUTES_STATUSES.names,
     attendance: await services.meetings.attendance.overview(context, id),
+    decisions: await services.meetings.decisions.onMeeting(context, id, found.items),
     items: found.items.filter(onAgenda),
     ...(await agendaPageParts(services, request, found.meeting, runsMeetings(request))),
     actionsByItem: await services.actions.byItemOfMeeting(context, id),

@@ -9,6 +9,7 @@ import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
 import { agendaRoutes } from './agenda.routes.js';
 import { attendanceRoutes } from './attendance.routes.js';
+import { decisionsRoutes } from './decisions.routes.js';
 import { calendarFeedRoutes, calendarFeedsSection } from './calendar-feeds.routes.js';
 import { meetingChangeRoutes } from './meeting-changes.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
@@ -115,5 +116,6 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
 
   minutesRoutes(app, services);
   attendanceRoutes(app, services);
+  decisionsRoutes(app, services);
   agendaRoutes(app, services);
 }

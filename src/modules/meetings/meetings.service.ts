@@ -2,6 +2,7 @@ import type { MeetingsDependencies } from './meeting-context.js';
 import { buildAgendaService } from './agenda.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
+import { buildDecisions } from './decisions.service.js';
 import { buildCalendarFeeds } from './calendar-feeds.service.js';
 import { buildMeetingChanges } from './meeting-changes.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
@@ -21,6 +22,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
     calendarFeeds: buildCalendarFeeds(dependencies),
     agenda: buildAgendaService(dependencies),
     attendance,
+    decisions: buildDecisions(dependencies, attendance),
     minutes: {
       ...buildMinutesService(dependencies),
       ...buildMinutesApproval(dependencies, attendance.quoracy),
