@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../actions/action-status.js';
 import { BODY_TYPES } from '../governance/governance.vocabulary.js';
 
 export const TOKEN_NAME_MAX = 80;
@@ -39,4 +40,31 @@ export const bodyQuery = z.object({
   q: search,
   type: optional(z.enum(BODY_TYPES.values, { error: 'type must be one of the body types' })),
   page,
+});
+
+const idOf = (name: string, record: string) =>
+  optional(z.uuid({ error: `${name} must be the id of ${record}` }));
+
+export const actionQuery = z.object({
+  body: idOf('body', 'a body'),
+  agency: idOf('agency', 'an agency'),
+  owner: idOf('owner', 'a person'),
+  status: optional(
+    z.enum(ACTION_STATUSES.values, {
+      error: `status must be one of ${ACTION_STATUSES.values.join(', ')}`,
+    }),
+  ),
+  overdue: optional(z.literal('yes', { error: 'overdue must be yes, or left out' })),
+  page,
+});
+
+/** Which meeting item a new action arises from; the action's own fields are the form's. */
+export const actionSource = z.object({
+  meetingId: z.uuid({ error: 'meetingId must be the id of a meeting' }),
+  itemId: z.uuid({ error: 'itemId must be the id of an item of that meeting' }),
+});
+
+/** An API update must say which version it changes, so a stale one is refused. */
+export const versionRequired = z.object({
+  version: z.number({ error: 'version must be the action’s current version' }).int().positive(),
 });

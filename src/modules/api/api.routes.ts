@@ -2,13 +2,15 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { registerBearerResolution } from '../../platform/http/session-hook.js';
+import { actionEndpoints } from './actions.routes.js';
+import { ACTION_SCHEMAS } from './actions.schemas.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
 import { docsRoutes } from './docs.routes.js';
 import { openApiOptions } from './openapi.js';
 import { registryEndpoints } from './registry.routes.js';
 import { REGISTRY_SCHEMAS } from './registry.schemas.js';
 
-/** Personal API tokens on the account page, and the read-only JSON API with its documentation. */
+/** Personal API tokens on the account page, and the JSON API with its documentation. */
 export function apiRoutes(app: FastifyInstance, services: Services) {
   apiTokenRoutes(app, services);
   // Its own plugin context: the bearer hook, the OpenAPI collector and the schemas apply
@@ -23,8 +25,9 @@ export function apiRoutes(app: FastifyInstance, services: Services) {
     // 400 to callers who should get 401, and 400 for a malformed id that must be 404. The
     // schemas describe and serialise; zod parses in the handlers, after the guard.
     api.setValidatorCompiler(() => () => true);
-    for (const schema of REGISTRY_SCHEMAS) api.addSchema(schema);
+    for (const schema of [...REGISTRY_SCHEMAS, ...ACTION_SCHEMAS]) api.addSchema(schema);
     registryEndpoints(api, services.governance);
+    actionEndpoints(api, services);
     docsRoutes(api);
   });
 }

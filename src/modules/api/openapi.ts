@@ -10,12 +10,21 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       title: 'MASA API',
       version: '1',
       description:
-        'Read-only access to a safeguarding partnership’s governance registry: its agencies, ' +
-        'people and bodies, with memberships, deputies and quorum rules. Every call acts as the ' +
+        'A safeguarding partnership’s governance registry (agencies, people and bodies, with ' +
+        'memberships, deputies and quorum rules), its meetings with attendance, quorum and ' +
+        'decisions, and its one action log, where actions can also be recorded and updated. ' +
+        'Every call acts as the ' +
         'person who made the token, in the partnership it was made for. A browser that is ' +
         'signed in to MASA may also read these addresses.',
     },
-    tags: [{ name: 'Registry', description: 'Agencies, people and bodies' }],
+    tags: [
+      { name: 'Registry', description: 'Agencies, people and bodies' },
+      {
+        name: 'Meetings',
+        description: 'Meetings, their agendas, attendance, quorum and decisions',
+      },
+      { name: 'Actions', description: 'The partnership’s one action log' },
+    ],
     components: {
       securitySchemes: {
         [BEARER_SCHEME]: {

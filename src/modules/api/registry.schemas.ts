@@ -8,38 +8,21 @@ import {
   CADENCES,
   MEMBERSHIP_STATUSES,
 } from '../governance/governance.vocabulary.js';
-
-const described = <T extends object>(schema: T, description: string) => ({
-  ...schema,
-  description,
-});
-const text = { type: 'string' } as const;
-const optionalText = { type: ['string', 'null'] } as const;
-const id = { type: 'string', format: 'uuid' } as const;
-const flag = { type: 'boolean' } as const;
-const day = { type: 'string', format: 'date' } as const;
-const optionalDay = { type: ['string', 'null'], format: 'date' } as const;
-const optionalTime = { type: ['string', 'null'], format: 'date-time' } as const;
-const ref = (name: string) => ({ $ref: `${name}#` });
-const optionalRef = (name: string) => ({ oneOf: [ref(name), { type: 'null' }] });
-const listOf = (name: string) => ({ type: 'array', items: ref(name) });
-const choice = (values: readonly string[]) => ({ type: 'string', enum: [...values] });
-
-/** Every property is always present (null when empty), and nothing else is. */
-const record = (
-  name: string,
-  description: string,
-  properties: Record<string, object>,
-  optional: string[] = [],
-) => ({
-  $id: name,
-  title: name,
-  description,
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties).filter((key) => !optional.includes(key)),
-  properties,
-});
+import {
+  choice,
+  day,
+  described,
+  flag,
+  id,
+  listOf,
+  optionalDay,
+  optionalRef,
+  optionalText,
+  optionalTime,
+  record,
+  ref,
+  text,
+} from './api-schema-parts.js';
 
 const closedAt = described(optionalTime, 'When it was closed; null while it is active.');
 
