@@ -13,6 +13,7 @@ import { actionsRoutes } from './modules/actions/actions.routes.js';
 import { administrationRoutes } from './modules/administration/administration.routes.js';
 import { apiRoutes } from './modules/api/api.routes.js';
 import { arrangementsRoutes } from './modules/arrangements/arrangements.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp({
   invitationRoutes(app, services, cookieSettings);
   homeRoutes(app, services);
   administrationRoutes(app, services);
+  calendarRoutes(app, services);
   governanceRoutes(app, services);
   arrangementsRoutes(app, services);
   meetingsRoutes(app, services);
