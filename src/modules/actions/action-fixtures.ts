@@ -34,7 +34,7 @@ export async function actionTestBed() {
   }
 
   /** A body's meeting on `day` with one item: what most tests record actions on. */
-  async function meetingItem(day = '2026-12-08', bodyValues = {}) {
+  async function meetingItem(day = '2026-11-27', bodyValues = {}) {
     const bodyId = await fixtures.body(bodyValues);
     const meetingId = await bed.meeting(bodyId, day);
     return { bodyId, meetingId, itemId: await item(meetingId) };

@@ -10,8 +10,8 @@ const council = await fixtures.agency({ name: 'Northshire Council' });
 const priya = await fixtures.person(police, { fullName: 'Priya Shah' });
 const dana = await fixtures.person(council, { fullName: 'Dana Wells' });
 
-const audit = await meetingItem('2026-12-08', { name: 'Quality Assurance Group' });
-const learning = await meetingItem('2026-12-10', { name: 'Learning Group' });
+const audit = await meetingItem('2026-11-23', { name: 'Quality Assurance Group' });
+const learning = await meetingItem('2026-11-24', { name: 'Learning Group' });
 await action(audit, {
   ownerPersonId: priya,
   title: 'Chase the missing returns',
@@ -63,7 +63,7 @@ describe('all actions', () => {
       '=HYPERLINK("http://evil.example")',
     ]);
     const table = text(page, 'table');
-    expect(table).toContain('Quality Assurance Group, 8 December 2026');
+    expect(table).toContain('Quality Assurance Group, 23 November 2026');
     expect(table).toContain('Northshire Council');
     expect(table).toContain('Done');
   });
@@ -119,8 +119,8 @@ describe('the CSV export', () => {
       .split('\n');
     expect(lines[0]).toBe('Title,Source,Body,Owner,Agency,Due date,Status,Overdue,Last update');
     expect(lines.slice(1)).toEqual([
-      'Chase the missing returns,"Quality of practice and assurance, Quality Assurance Group meeting on 8 December 2026",Quality Assurance Group,Priya Shah,Northshire Police,2026-11-30,Open,yes,',
-      'Publish the briefing,"Quality of practice and assurance, Learning Group meeting on 10 December 2026",Learning Group,Priya Shah,Northshire Police,2026-11-30,Done,no,27 November 2026: Published',
+      'Chase the missing returns,"Quality of practice and assurance, Quality Assurance Group meeting on 23 November 2026",Quality Assurance Group,Priya Shah,Northshire Police,2026-11-30,Open,yes,',
+      'Publish the briefing,"Quality of practice and assurance, Learning Group meeting on 24 November 2026",Learning Group,Priya Shah,Northshire Police,2026-11-30,Done,no,27 November 2026: Published',
     ]);
     const all = await agent.get('/actions.csv');
     expect(all.body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);

@@ -23,7 +23,9 @@ export interface Actor {
 export const NOT_FOUND = 'action';
 export const FORBIDDEN = 'permission';
 
-const DUE_IN_PAST = 'The due date must be today or in the future';
+/** An action cannot fall due before the meeting that set it; recording it late is fine. */
+const dueBeforeMeeting = (meetingDay: string) =>
+  `The due date cannot be before the meeting on ${ukDate(meetingDay)}`;
 
 /** Recording actions on meeting items, showing one, and its updates and changes. */
 export function buildActionRecords(dependencies: ActionsDependencies) {
@@ -49,12 +51,14 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
   async function ownerAndDateProblems(
     context: TenantContext,
     input: { ownerPersonId: string; dueOn: string },
+    meetingStartsAt: Date | null,
   ) {
     const errors: FieldErrors = {};
     const people = await governance.people.all(context);
     if (!people.some((row) => row.person.id === input.ownerPersonId))
       errors.ownerPersonId = 'Select who owns the action';
-    if (input.dueOn < today()) errors.dueOn = DUE_IN_PAST;
+    const meetingDay = meetingStartsAt ? ukToday(meetingStartsAt) : null;
+    if (meetingDay && input.dueOn < meetingDay) errors.dueOn = dueBeforeMeeting(meetingDay);
     return errors;
   }
 
@@ -63,9 +67,9 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
     source: { meetingId: string; itemId: string },
     input: ActionInput,
   ): Promise<Outcome<{ id: string }>> {
-    if (!(await meetingItem(context, source.meetingId, source.itemId)))
-      return failure({ [NOT_FOUND]: 'not found' });
-    const errors = await ownerAndDateProblems(context, input);
+    const item = await meetingItem(context, source.meetingId, source.itemId);
+    if (!item) return failure({ [NOT_FOUND]: 'not found' });
+    const errors = await ownerAndDateProblems(context, input, item.meeting.startsAt);
     if (Object.keys(errors).length > 0) return failure(errors);
     const row = await inTenant(db, context, async (tx) => {
       const created = await insertAction(tx, {
@@ -157,7 +161,7 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
       input.ownerPersonId === current.action.ownerPersonId && input.dueOn === current.action.dueOn;
     const errors = unchanged
       ? { ownerPersonId: 'Choose a new owner or a new due date' }
-      : await ownerAndDateProblems(context, input);
+      : await ownerAndDateProblems(context, input, current.meetingStartsAt);
     if (Object.keys(errors).length > 0) return failure(errors);
     const people = await governance.people.all(context, { activeOnly: false });
     const nameOf = (personId: string) =>

@@ -171,7 +171,7 @@ describe('changing the owner or due date', () => {
     );
   });
 
-  it('refuses no reason, no change, no owner, a bad date and a past date, changing nothing', async () => {
+  it('refuses no reason, no change, no owner, a bad date and a date before the meeting, changing nothing', async () => {
     const id = await action(source, { ownerPersonId: priya, dueOn: '2026-12-18' });
     const noReason = await agent.submit(changePath(id), changeFields({ reason: '' }));
     expect(noReason.status).toBe(400);
@@ -193,7 +193,7 @@ describe('changing the owner or due date', () => {
     expect(badDate.$('#reason').val()).toBe('Sam now leads the audit');
     const past = await agent.submit(changePath(id), changeFields({ 'dueOn-year': '2025' }));
     expect(text(past, '.govuk-error-summary')).toContain(
-      'The due date must be today or in the future',
+      'The due date cannot be before the meeting on 27 November 2026',
     );
     const after = await current(id);
     expect(after.action.ownerPersonId).toBe(priya);

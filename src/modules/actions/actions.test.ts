@@ -68,7 +68,7 @@ describe('recording an action on a meeting item', () => {
     expect(await countOf(source.meetingId)).toBe(0);
   });
 
-  it('refuses a date that is not real, a date in the past and a missing title', async () => {
+  it('refuses a date that is not real, a date before the meeting and a missing title', async () => {
     const source = await meetingItem();
     const unreal = await agent.submit(
       addPath(source),
@@ -83,7 +83,7 @@ describe('recording an action on a meeting item', () => {
     );
     expect(past.status).toBe(400);
     expect(text(past, '.govuk-error-summary')).toContain(
-      'The due date must be today or in the future',
+      'The due date cannot be before the meeting on 27 November 2026',
     );
     const untitled = await agent.submit(addPath(source), newAction({ title: '  ' }));
     expect(text(untitled, '.govuk-error-summary')).toContain('Enter what the action is');

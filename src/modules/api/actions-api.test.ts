@@ -37,6 +37,27 @@ describe('the action log through the API', () => {
     expect(listed.json().items.map((item: { id: string }) => item.id)).toContain(body.id);
   });
 
+  it('records an action from a past meeting late, due before today and so already overdue', async () => {
+    const source = await meetingItem('2026-11-16');
+    const late = await call('POST', '/api/v1/actions', {
+      ...source,
+      title: 'Send the audit to the designated leads',
+      ownerPersonId: owner,
+      dueOn: '2026-11-20',
+    });
+    expect(late.statusCode).toBe(201);
+    expect(late.json()).toMatchObject({ dueOn: '2026-11-20', overdue: true });
+    const beforeMeeting = await call('POST', '/api/v1/actions', {
+      ...source,
+      title: 'Impossible',
+      ownerPersonId: owner,
+      dueOn: '2026-11-13',
+    });
+    expect(beforeMeeting.json().fields.dueOn).toBe(
+      'The due date cannot be before the meeting on 16 November 2026',
+    );
+  });
+
   it('writes an update with the version and refuses a stale one with 409', async () => {
     const id = await action(await meetingItem(), { ownerPersonId: owner });
     const first = await call('POST', `/api/v1/actions/${id}/updates`, {
