@@ -8,6 +8,7 @@ import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
 import { agendaRoutes } from './agenda.routes.js';
+import { attendanceStatisticsRoutes } from './attendance-statistics.routes.js';
 import { attendanceRoutes } from './attendance.routes.js';
 import { decisionsRoutes } from './decisions.routes.js';
 import { calendarFeedRoutes, calendarFeedsSection } from './calendar-feeds.routes.js';
@@ -117,5 +118,6 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   minutesRoutes(app, services);
   attendanceRoutes(app, services);
   decisionsRoutes(app, services);
+  attendanceStatisticsRoutes(app, services);
   agendaRoutes(app, services);
 }

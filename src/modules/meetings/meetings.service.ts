@@ -1,5 +1,6 @@
 import type { MeetingsDependencies } from './meeting-context.js';
 import { buildAgendaService } from './agenda.service.js';
+import { buildAttendanceStatistics } from './attendance-statistics.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildDecisions } from './decisions.service.js';
@@ -23,6 +24,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
     agenda: buildAgendaService(dependencies),
     attendance,
     decisions: buildDecisions(dependencies, attendance),
+    attendanceStatistics: buildAttendanceStatistics(dependencies),
     minutes: {
       ...buildMinutesService(dependencies),
       ...buildMinutesApproval(dependencies, attendance.quoracy),
