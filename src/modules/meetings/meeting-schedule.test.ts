@@ -41,6 +41,10 @@ describe('scheduling a year of meetings', () => {
     expect(check.$(rows[3]).text()).toContain('Moved from 26 March 2027: Good Friday');
     expect(check.$(rows[1]).text()).toContain('29 January 2027');
     expect(await meetingsOf(body)).toBe(0);
+    const change = await agent.get(check.$('a:contains("Change these details")').attr('href')!);
+    expect(change.$('#bodyId option:selected').val()).toBe(body);
+    expect(change.$('#firstDay-day').val()).toBe('25');
+    expect(change.$('#location').val()).toBe('Civic Centre, Room 4');
 
     const hidden = Object.fromEntries(
       check
