@@ -122,13 +122,17 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
       const loaded = await load(request);
       if (!loaded) return notFound(reply);
       const form = parseForm(guestForm, request.body);
-      const result = form.ok
-        ? await attendance().addGuest(tenantContext(request), loaded.meeting.id, form.value)
-        : form;
+      if (!form.ok)
+        return renderGuest(reply.code(400), loaded, typedValues(request.body), form.errors);
+      const result = await attendance().addGuest(
+        tenantContext(request),
+        loaded.meeting.id,
+        form.value,
+      );
       if (!result.ok)
         return renderGuest(reply.code(400), loaded, typedValues(request.body), result.errors);
       return reply
-        .flash(`${form.ok ? form.value.guestName : 'Guest'} added as a guest`)
+        .flash(`${form.value.guestName} added as a guest`)
         .redirect(`/meetings/${loaded.meeting.id}/attendance#guests`, 303);
     },
   );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { text } from '../../testing/agent.js';
+import { Agent, text } from '../../testing/agent.js';
+import { createUser } from '../../testing/fixtures.js';
 import { cancelMeeting, quorumScene, recordAttendance } from './attendance-fixtures.js';
 import { meetingTestBed } from './meeting-fixtures.js';
 
 const bed = await meetingTestBed();
-const { services, context, agent, fixtures, meeting } = bed;
+const { services, context, agent, fixtures, meeting, app, database, partnership, clock } = bed;
 const MEETING_DAY = '2027-01-14';
 
 /** What is recorded for a meeting, to show a refused save changed nothing. */
@@ -342,5 +343,24 @@ describe('guests', () => {
     expect(
       (await agent.get(`/meetings/${wrongMeeting}/attendance/guests/${guest!.id}`)).status,
     ).toBe(404);
+  });
+});
+
+describe('who may record attendance', () => {
+  it('shows a member the quorum and attendance but neither the forms nor the links to them', async () => {
+    const scene = await quorumScene(bed);
+    const id = await meeting(scene.body, MEETING_DAY);
+    await recordAttendance(bed, id, [{ membershipId: scene.policeSeat, status: 'present' }]);
+    const user = await createUser(database.app.db, services, partnership.id, { roles: ['member'] });
+    const member = new Agent(app);
+    await member.signIn(user, clock.now());
+    const page = await member.get(`/meetings/${id}`);
+    expect(text(page, '#quoracy')).toContain('Not quorate');
+    expect(text(page, '#attendance + .govuk-summary-list')).toContain(
+      `Present ${scene.names.officer}`,
+    );
+    expect(page.$(`a[href="/meetings/${id}/attendance"]`)).toHaveLength(0);
+    expect((await member.get(`/meetings/${id}/attendance`)).status).toBe(403);
+    expect((await member.get(`/meetings/${id}/attendance/guests`)).status).toBe(403);
   });
 });
