@@ -352,6 +352,7 @@ describe('ratification', () => {
     expect(text(refused, '.govuk-error-summary')).toContain(
       'Top forum does not report to an open body, so nothing else can ratify it',
     );
+    expect(text(refused, '#needsFurtherRatification')).toContain('Top forum does not report');
     expect(await countOn(forumMeeting)).toBe(0);
   });
 });
