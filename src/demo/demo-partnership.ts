@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { inTenant, type Database, type TenantContext } from '../db/client.js';
 import type { Services } from '../composition.js';
 import { loadDemoArrangements } from './demo-arrangements.js';
+import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoStructure } from './demo-registry.js';
 import {
   DEMO_ACCOUNTS,
@@ -78,9 +79,10 @@ export async function createDemoPartnership(db: Database, services: Services) {
     partnershipId: partnership.id,
     userId: accounts[administrator]!,
   };
-  await loadDemoStructure(services, context, accounts);
+  const ids = await loadDemoStructure(services, context, accounts);
   // The arrangements' version table and review date (issue 3, item 9).
   await loadDemoArrangements(db, services, context);
+  await loadDemoMeetings(services, context, ids);
   const credentials: DemoCredentials = {
     email: DEMO_PEOPLE[administrator].email,
     password: passwords[0]!,

@@ -20,7 +20,7 @@ import {
 type Ids<K extends string> = Record<K, string>;
 
 /** The demo must load whole: a refusal is a bug in the demo data, so it stops start-up. */
-function required<T>(outcome: Outcome<T>, what: string): T {
+export function required<T>(outcome: Outcome<T>, what: string): T {
   if (!outcome.ok)
     throw new Error(`The demo could not create ${what}: ${JSON.stringify(outcome.errors)}`);
   return outcome.value;
@@ -45,7 +45,10 @@ export async function loadDemoStructure(
   await setQuorumRules(services, context, bodies);
   const seats = await createMemberships(services, context, { agencies, people, bodies }, on);
   await addDeputies(services, context, { people, seats });
+  return { agencies, people, bodies, seats };
 }
+
+export type DemoRegistryIds = Awaited<ReturnType<typeof loadDemoStructure>>;
 
 async function createAgencies(services: Services, context: TenantContext) {
   const ids = {} as Ids<AgencyKey>;
@@ -144,7 +147,7 @@ async function setQuorumRules(services: Services, context: TenantContext, bodies
   }
 }
 
-const seatKey = (body: BodyKey, person: PersonKey) => `${body}/${person}`;
+export const seatKey = (body: BodyKey, person: PersonKey) => `${body}/${person}`;
 
 function induction(seat: DemoSeat, startsOn: string, today: string) {
   const done = seat.induction === 'complete';
