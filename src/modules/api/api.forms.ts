@@ -68,3 +68,11 @@ export const actionSource = z.object({
 export const versionRequired = z.object({
   version: z.number({ error: 'version must be the action’s current version' }).int().positive(),
 });
+
+export const meetingQuery = z.object({
+  body: idOf('body', 'a body'),
+  when: optional(
+    z.enum(['upcoming', 'past', 'all'], { error: 'when must be upcoming, past or all' }),
+  ),
+  page,
+});

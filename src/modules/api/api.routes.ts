@@ -5,6 +5,8 @@ import { registerBearerResolution } from '../../platform/http/session-hook.js';
 import { actionEndpoints } from './actions.routes.js';
 import { ACTION_SCHEMAS } from './actions.schemas.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
+import { meetingEndpoints } from './meetings.routes.js';
+import { MEETING_SCHEMAS } from './meetings.schemas.js';
 import { docsRoutes } from './docs.routes.js';
 import { openApiOptions } from './openapi.js';
 import { registryEndpoints } from './registry.routes.js';
@@ -25,8 +27,10 @@ export function apiRoutes(app: FastifyInstance, services: Services) {
     // 400 to callers who should get 401, and 400 for a malformed id that must be 404. The
     // schemas describe and serialise; zod parses in the handlers, after the guard.
     api.setValidatorCompiler(() => () => true);
-    for (const schema of [...REGISTRY_SCHEMAS, ...ACTION_SCHEMAS]) api.addSchema(schema);
+    for (const schema of [...REGISTRY_SCHEMAS, ...MEETING_SCHEMAS, ...ACTION_SCHEMAS])
+      api.addSchema(schema);
     registryEndpoints(api, services.governance);
+    meetingEndpoints(api, services);
     actionEndpoints(api, services);
     docsRoutes(api);
   });

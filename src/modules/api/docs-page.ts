@@ -30,6 +30,7 @@ interface Operation {
   summary?: string;
   description?: string;
   parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema: SchemaObject }> };
   responses: Record<
     string,
     { description: string; content?: Record<string, { schema: SchemaObject }> }
@@ -92,6 +93,9 @@ function operations(document: OpenApiDocument) {
         description: parameter.description ?? parameter.schema?.description ?? '',
         type: typeWords(parameter.schema),
       })),
+      requestBody: operation.requestBody
+        ? typeWords(operation.requestBody.content?.['application/json']?.schema)
+        : null,
       responses: Object.entries(operation.responses).map(([status, response]) => ({
         status,
         description: response.description,
