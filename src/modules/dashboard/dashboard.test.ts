@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../testing/agent.js';
 import { actionTestBed } from '../actions/action-fixtures.js';
+import { quorumScene, recordAttendance } from '../meetings/attendance-fixtures.js';
 
-const { agent, admin, fixtures, meeting, meetingItem, action, clock } = await actionTestBed();
+const bed = await actionTestBed();
+const { agent, admin, fixtures, meeting, meetingItem, action, clock } = bed;
+
+/** The text of the next-meetings row for a body. */
+const rowOf = (page: Awaited<ReturnType<typeof agent.get>>, bodyName: string) =>
+  page
+    .$('#next-meetings + table tbody tr')
+    .filter((_index, row) => page.$(row).text().includes(bodyName))
+    .text()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('business unit dashboard', () => {
   it('lists next meetings, agendas not published and minutes awaiting approval', async () => {
@@ -50,6 +61,22 @@ describe('business unit dashboard', () => {
     expect(rows).toEqual(['Northshire Police 2', 'Northshire Council 1']);
     expect(after.$('#overdue-actions + table a').first().attr('href')).toBe(
       `/actions?agency=${police}&overdue=yes`,
+    );
+  });
+});
+
+describe('quoracy risk on the dashboard', () => {
+  it('names members of required agencies who sent apologies for the next meetings', async () => {
+    const scene = await quorumScene(bed, { bodyName: 'Exploitation Group' });
+    const id = await meeting(scene.body, '2027-01-12');
+    const before = await agent.get('/dashboard');
+    expect(rowOf(before, 'Exploitation Group')).toContain(
+      'No apologies from the agencies the quorum needs',
+    );
+    await recordAttendance(bed, id, [{ membershipId: scene.policeSeat, status: 'apologies' }]);
+    const after = await agent.get('/dashboard');
+    expect(rowOf(after, 'Exploitation Group')).toContain(
+      `At risk Apologies from ${scene.names.officer} (${scene.names.police})`,
     );
   });
 });
