@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { appUser, partnership } from './platform.js';
+import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from './platform.js';
+import { createdAt, partnershipId, version } from './columns.js';
 import { person } from './governance.js';
 import { agendaItem } from './meetings.js';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const partnershipId = () =>
-  uuid('partnership_id')
-    .notNull()
-    .references(() => partnership.id);
 
 /**
  * One entry in the partnership's single action log. Its source is a meeting item for now;
@@ -35,7 +30,7 @@ export const action = pgTable(
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     overdueReminderSentAt: timestamp('overdue_reminder_sent_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => appUser.id),
-    version: integer('version').notNull().default(1),
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -13,15 +13,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { appUser, partnership } from './platform.js';
+import { closedAt, createdAt, partnershipId, version } from './columns.js';
 import { storedFile } from './files.js';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const closedAt = () => timestamp('closed_at', { withTimezone: true });
-const version = () => integer('version').notNull().default(1);
-const partnershipId = () =>
-  uuid('partnership_id')
-    .notNull()
-    .references(() => partnership.id);
 
 /** An organisation in the partnership's area: a safeguarding partner, a relevant agency, or other. */
 export const agency = pgTable(

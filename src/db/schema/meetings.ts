@@ -13,15 +13,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { appUser, partnership } from './platform.js';
+import { createdAt, partnershipId, version } from './columns.js';
 import { storedFile } from './files.js';
 import { body, deputy, membership, person } from './governance.js';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const version = () => integer('version').notNull().default(1);
-const partnershipId = () =>
-  uuid('partnership_id')
-    .notNull()
-    .references(() => partnership.id);
 
 /** A day the partnership does not work beyond weekends and bank holidays (e.g. a closure day). */
 export const nonWorkingDay = pgTable(
