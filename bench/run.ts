@@ -52,13 +52,20 @@ const TARGETS: Target[] = [
   { path: '/governance/structure', as: 'member', expect: 'Governance structure' },
   { path: '/governance/matrix', as: 'member', expect: 'Membership matrix' },
   { path: '/api/v1/bodies', as: 'member', expect: '"items"' },
+  { path: '/meetings', as: 'member', expect: 'Meetings</caption>' },
+  { path: '/meetings/{partnershipMeeting}', as: 'member', expect: 'id="agenda"' },
+  { path: '/actions', as: 'member', expect: 'Actions' },
+  { path: '/dashboard', as: 'member', expect: 'id="next-meetings"' },
+  { path: '/api/v1/meetings/{partnershipMeeting}', as: 'member', expect: '"quorum"' },
 ];
 
 /** Paths name records of the loaded data by placeholder, filled in once it is loaded. */
-function resolveTargets(ids: { partnershipBody: string }): Target[] {
+function resolveTargets(ids: { partnershipBody: string; partnershipMeeting: string }): Target[] {
   return TARGETS.map((target) => ({
     ...target,
-    path: target.path.replace('{partnershipBody}', ids.partnershipBody),
+    path: target.path
+      .replace('{partnershipBody}', ids.partnershipBody)
+      .replace('{partnershipMeeting}', ids.partnershipMeeting),
   }));
 }
 
@@ -243,6 +250,12 @@ async function loadData(db: Database, services: Services, ownerUrl: string) {
     "select id from body where partnership_id = $1 and body_type = 'partnership' limit 1",
     partnershipId,
   );
+  // The demo's last Partnership meeting: attendance, decisions, minutes and actions.
+  const partnershipMeeting = await idOf(
+    ownerUrl,
+    'select id from meeting where body_id = $1 and starts_at < now() order by starts_at desc limit 1',
+    partnershipBody,
+  );
   const member = await createUser(db, services, partnershipId, {
     roles: ['member'],
     email: 'bench.member@northshire.example',
@@ -266,7 +279,7 @@ async function loadData(db: Database, services: Services, ownerUrl: string) {
       });
     }
   });
-  return { member, administrator, partnershipBody };
+  return { member, administrator, partnershipBody, partnershipMeeting };
 }
 
 // --- facts and output
