@@ -45,6 +45,9 @@ export async function startJobs(settings: JobsSettings) {
     const send = settings.sendActionReminders;
     await boss.work(QUEUES.actionReminders, () => send());
     await boss.schedule(QUEUES.actionReminders, '7 * * * *');
+    // Also once at start: reminders that fell due while no instance ran go out now, not at
+    // the next hour. Claims in the database keep a reminder from going out twice.
+    await boss.send(QUEUES.actionReminders, {}, { singletonKey: 'start', singletonSeconds: 60 });
   }
 
   return {
