@@ -139,3 +139,59 @@ export const registry = {
 } as const;
 
 export { FIXTURE_PASSWORD } from '../../src/testing/fixtures.js';
+
+/** Administrators of the meetings journeys (e2e/meetings*.spec.ts), one each, all with MFA. */
+export const meetingsAdmins = {
+  scheduling: {
+    email: 'admin.meetings.scheduling@northshire.example',
+    totpSecret: 'HIZDGNBVGY3TQOJQHIZDGNBVGY3TQOJQ',
+  },
+  ratifying: {
+    email: 'admin.meetings.ratifying@northshire.example',
+    totpSecret: 'HMZDGNBVGY3TQOJQHMZDGNBVGY3TQOJQ',
+  },
+  attendanceWithoutJavaScript: {
+    email: 'admin.meetings.no.js@northshire.example',
+    totpSecret: 'HQZDGNBVGY3TQOJQHQZDGNBVGY3TQOJQ',
+  },
+  onPhone: {
+    email: 'admin.meetings.phone@northshire.example',
+    totpSecret: 'HUZDGNBVGY3TQOJQHUZDGNBVGY3TQOJQ',
+  },
+  actions: {
+    email: 'admin.meetings.actions@northshire.example',
+    totpSecret: 'HYZDGNBVGY3TQOJQHYZDGNBVGY3TQOJQ',
+  },
+  pages: {
+    email: 'admin.meetings.pages@northshire.example',
+    totpSecret: 'H4ZDGNBVGY3TQOJQH4ZDGNBVGY3TQOJQ',
+  },
+} as const;
+
+/**
+ * The bodies and people of the meetings journeys (e2e/support/meetings-seed.ts), named for
+ * those journeys only so the registry's journeys never meet them. The police seats reuse the
+ * registry's Marcus Bell, with Sofia Marsh as his deputy: another police person would change
+ * the registry journey's list of possible deputies.
+ */
+export const meetingsRegistry = {
+  bodies: {
+    /** The Partnership: standing items from section 15; its meetings decide and ratify. */
+    partnership: 'Meadowbank Safeguarding Partnership',
+    /** Reports to the Partnership; its recommendations go there for ratification. */
+    subGroup: 'Meadowbank Neglect Sub-group',
+    /** For attendance without JavaScript, on a phone and the pages visited. */
+    executive: 'Meadowbank Executive Group',
+    /** Holds the past meeting whose action is overdue when the server starts. */
+    performance: 'Meadowbank Performance Group',
+  },
+  members: {
+    council: { fullName: 'Ruth Adeyemi', jobTitle: 'Assistant Director, Safeguarding' },
+    police: { fullName: 'Marcus Bell', jobTitle: 'Chief Superintendent' },
+    health: { fullName: 'Daniel Frost', jobTitle: 'Designated Doctor' },
+    trust: { fullName: 'Chloe Whitfield', jobTitle: "Director of Children's Social Care" },
+  },
+  policeDeputy: { fullName: 'Sofia Marsh', jobTitle: 'Detective Chief Inspector' },
+  /** Seeded on the performance group's past meeting, already overdue. */
+  overdueAction: 'Audit the recording of strategy discussions in a sample of cases',
+} as const;

@@ -12,7 +12,14 @@ import {
   withDatabase,
   type TestCluster,
 } from '../../src/testing/test-cluster.js';
-import { PARTNERSHIP_NAME, people, registryAdmins, registryMembers } from './fixtures.js';
+import {
+  meetingsAdmins,
+  PARTNERSHIP_NAME,
+  people,
+  registryAdmins,
+  registryMembers,
+} from './fixtures.js';
+import { seedMeetings } from './meetings-seed.js';
 import { seedRegistry } from './registry-seed.js';
 
 /** MASA for the browser tests: its own throwaway PostgreSQL, fixture people, real everything else. */
@@ -60,7 +67,8 @@ async function start() {
   const add = (email: string, options: Parameters<typeof createUser>[3]) =>
     createUser(db, services, partnership.id, { email, ...options });
   const admins = [people.adminSigningIn, people.adminInviting, people.adminWithForms];
-  for (const admin of [...admins, ...Object.values(registryAdmins)]) {
+  const mfaAdmins = [...admins, ...Object.values(registryAdmins), ...Object.values(meetingsAdmins)];
+  for (const admin of mfaAdmins) {
     await add(admin.email, {
       roles: ['administrator'],
       totpSecret: admin.totpSecret,
@@ -75,7 +83,11 @@ async function start() {
   });
   for (const member of Object.values(registryMembers))
     await add(member.email, { roles: ['member'], displayName: member.displayName });
-  await seedRegistry(services, { partnershipId: partnership.id, userId: null });
+  const seeding = { partnershipId: partnership.id, userId: null };
+  await seedRegistry(services, seeding);
+  await seedMeetings(services, seeding);
+  // The hourly reminder job, run once: the seeded overdue action's reminder is in the outbox.
+  await services.actions.sendReminders([partnership.id]);
 
   app = await buildApp({
     services,
