@@ -18,9 +18,14 @@ function required<T>(outcome: Outcome<T>, what: string): T {
  * and a performance group, each with a decision-making member from every partner. The
  * police member has a deputy on the Partnership and the executive group. The performance
  * group met a month ago and gave an action that is now overdue, so its reminder is in the
- * outbox once `services.actions.sendReminders` has run.
+ * outbox once `services.actions.sendReminders` has run. Its owner, the trust's member, is
+ * linked to the actions journey's account.
  */
-export async function seedMeetings(services: Services, context: TenantContext) {
+export async function seedMeetings(
+  services: Services,
+  context: TenantContext,
+  accounts: { actionOwnerAccountId: string },
+) {
   const add = registryFixtures(services, context);
   const { governance } = services;
   const agencies = await governance.agencies.all(context);
@@ -39,8 +44,12 @@ export async function seedMeetings(services: Services, context: TenantContext) {
   const { members, policeDeputy, bodies } = meetingsRegistry;
   const email = (fullName: string, domain: string) =>
     `${fullName.toLowerCase().replace(/\W+/g, '.')}@${domain}.example`;
-  const newMember = (agency: string, who: { fullName: string; jobTitle: string }, domain: string) =>
-    add.person(agencyId(agency), { ...who, email: email(who.fullName, domain) });
+  const newMember = (
+    agency: string,
+    who: { fullName: string; jobTitle: string },
+    domain: string,
+    userId: string | null = null,
+  ) => add.person(agencyId(agency), { ...who, email: email(who.fullName, domain), userId });
   const seats = [
     {
       agency: agencyId(registry.agencies.council),
@@ -53,7 +62,13 @@ export async function seedMeetings(services: Services, context: TenantContext) {
     },
     {
       agency: agencyId(registry.agencies.trust),
-      person: await newMember(registry.agencies.trust, members.trust, 'trust'),
+      // Signed in as this member, the actions journey finds the overdue action among its own.
+      person: await newMember(
+        registry.agencies.trust,
+        members.trust,
+        'trust',
+        accounts.actionOwnerAccountId,
+      ),
     },
   ];
 

@@ -68,12 +68,14 @@ async function start() {
     createUser(db, services, partnership.id, { email, ...options });
   const admins = [people.adminSigningIn, people.adminInviting, people.adminWithForms];
   const mfaAdmins = [...admins, ...Object.values(registryAdmins), ...Object.values(meetingsAdmins)];
+  const accounts = new Map<string, string>();
   for (const admin of mfaAdmins) {
-    await add(admin.email, {
+    const account = await add(admin.email, {
       roles: ['administrator'],
       totpSecret: admin.totpSecret,
       displayName: 'Alex Morgan',
     });
+    accounts.set(admin.email, account.userId);
   }
   await add(people.adminEnrolling.email, { roles: ['administrator'], displayName: 'Priya Shah' });
   await add(people.member.email, { roles: ['member'], displayName: 'Sam Okafor' });
@@ -85,7 +87,9 @@ async function start() {
     await add(member.email, { roles: ['member'], displayName: member.displayName });
   const seeding = { partnershipId: partnership.id, userId: null };
   await seedRegistry(services, seeding);
-  await seedMeetings(services, seeding);
+  await seedMeetings(services, seeding, {
+    actionOwnerAccountId: accounts.get(meetingsAdmins.actions.email)!,
+  });
   // The hourly reminder job, run once: the seeded overdue action's reminder is in the outbox.
   await services.actions.sendReminders([partnership.id]);
 
