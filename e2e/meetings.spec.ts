@@ -227,6 +227,7 @@ test.describe('without JavaScript', () => {
   test('the attendance form shows each deputy choice, refuses a deputy not chosen, and records one', async ({
     page,
   }) => {
+    test.slow(); // each page is checked again in a second browser context that runs axe
     const masa = new Masa(page, { javaScript: false });
     await signInWithCode(masa, meetingsAdmins.attendanceWithoutJavaScript);
     const meeting = await scheduleMeeting(masa, bodies.executive, days.executiveWithoutJavaScript);

@@ -57,7 +57,10 @@ export class Masa {
     private readonly options: { javaScript: boolean } = { javaScript: true },
   ) {}
 
-  checkAccessible() {
+  async checkAccessible() {
+    // After a plain click on a link the new document may be there before its stylesheet,
+    // and axe would judge an unstyled page (touch targets, contrast).
+    await this.page.waitForLoadState('load');
     return this.options.javaScript
       ? expectAccessible(this.page)
       : expectAccessibleWithoutScripts(this.page);

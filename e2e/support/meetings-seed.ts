@@ -13,8 +13,8 @@ function required<T>(outcome: Outcome<T>, what: string): T {
 
 /**
  * The bodies the meetings journeys start from, made through the services after the
- * registry seed: a Partnership judged by the four safeguarding partners (its default
- * quorum) with section 15's standing items, a sub-group reporting to it, an executive group
+ * registry seed: a Partnership whose quorum is the four safeguarding partners, with
+ * section 15's standing items, a sub-group reporting to it, an executive group
  * and a performance group, each with a decision-making member from every partner. The
  * police member has a deputy on the Partnership and the executive group. The performance
  * group met a month ago and gave an action that is now overdue, so its reminder is in the
@@ -88,6 +88,17 @@ export async function seedMeetings(
   const performance = await add.body({ name: bodies.performance, ...reportingToIt });
 
   for (const bodyId of [partnership, subGroup, executive, performance]) {
+    // The four partners by name: a default rule of "every safeguarding partner" would change
+    // when the registry journey adds a fifth partner while these journeys run.
+    required(
+      await governance.bodies.updateQuorumRule(context, bodyId, {
+        quorumUsesPartners: 'no',
+        requiredAgencyIds: seats.map((seat) => seat.agency),
+        minimumHeadCount: null,
+        version: 1,
+      }),
+      'the quorum rule',
+    );
     for (const seat of seats) {
       const membership = await add.membership(bodyId, seat.person, seat.agency, {
         status: 'safeguarding_partner',
