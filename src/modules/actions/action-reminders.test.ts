@@ -17,7 +17,7 @@ const send = async () => services.actions.sendReminders(await allPartnershipIds(
 
 /** The reminders in the outbox about the action with this title. */
 async function remindersAbout(title: string) {
-  const outbox = await services.mail.page(context);
+  const outbox = (await services.mail.page(context)).messages;
   return outbox.filter((mail) => mail.subject.endsWith(`: ${title}`));
 }
 

@@ -45,3 +45,9 @@ export const auditFilterForm = z
     path: ['to'],
     message: 'To date must be the same as or after the from date',
   });
+
+/** The outbox's search and page; a value that cannot be read is ignored rather than refused. */
+export const outboxFilter = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
+});

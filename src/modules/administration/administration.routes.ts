@@ -6,7 +6,7 @@ import { notFound } from '../../platform/http/not-found.js';
 import { recordId, withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { ROLE_NAMES, ROLES, type Role } from '../../platform/policy.js';
-import { auditFilterForm, rolesForm } from './administration.forms.js';
+import { auditFilterForm, outboxFilter, rolesForm } from './administration.forms.js';
 import { administrationPolicies } from './administration.policy.js';
 
 type Query = Record<string, string | undefined>;
@@ -176,10 +176,24 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/outbox',
     { config: { policy: administrationPolicies.outbox } },
     async (request, reply) => {
-      const messages = await mail.page(tenantContext(request));
+      const filter = outboxFilter.parse(request.query ?? {});
+      const page = filter.page ?? 1;
+      const { messages, hasOlder } = await mail.page(tenantContext(request), filter);
+      const pageHref = (number: number) => {
+        const query = new URLSearchParams({
+          ...(filter.q ? { q: filter.q } : {}),
+          page: String(number),
+        });
+        return `/admin/outbox?${query.toString()}`;
+      };
       return reply.page('administration/views/outbox.njk', {
         pageTitle: 'Mail outbox',
+        filter,
         messages,
+        pagination: {
+          previous: page > 1 ? { href: pageHref(page - 1), text: 'Newer emails' } : undefined,
+          next: hasOlder ? { href: pageHref(page + 1), text: 'Older emails' } : undefined,
+        },
         smtpConfigured: services.mailDelivery.configured,
       });
     },

@@ -22,7 +22,8 @@ const southInvitation = await services.invitations.invite(
   { email: 'x@south.example', role: 'member' },
   'Southvale',
 );
-const southMail = (await services.mail.page({ partnershipId: south.id, userId: null }))[0]!;
+const southMail = (await services.mail.page({ partnershipId: south.id, userId: null }))
+  .messages[0]!;
 
 // One sign-in for the file: a TOTP code is accepted once, so signing in again within 30 seconds would be refused.
 let adminAgent: Agent | undefined;
@@ -192,5 +193,30 @@ describe('mail outbox page', () => {
     expect(text(outbox, '.govuk-inset-text')).toContain('No mail server is set up');
     expect(text(outbox, 'tbody')).toContain('outbox.reader@vcs.example');
     expect(text(outbox, 'tbody')).toContain('Not sent: no mail server');
+  });
+
+  it('pages through older emails and finds one by recipient or subject', async () => {
+    const agent = await signedIn();
+    const context = { partnershipId: north.id, userId: admin.userId };
+    await inTenant(database.app.db, context, async (tx) => {
+      for (let n = 1; n <= 60; n += 1)
+        await services.mail.queue(tx, context, {
+          to: `reader${n}@agency.example`,
+          subject: `Reminder number ${n}`,
+          text: 'Hello',
+        });
+    });
+    const first = await agent.get('/admin/outbox');
+    expect(first.$('tbody tr')).toHaveLength(50);
+    const older = first.$('.govuk-pagination__next a').attr('href');
+    expect(older).toBe('/admin/outbox?page=2');
+    const second = await agent.get(older!);
+    expect(second.$('tbody tr').length).toBeGreaterThan(10);
+    expect(second.$('.govuk-pagination__prev a').attr('href')).toBe('/admin/outbox?page=1');
+    const found = await agent.get('/admin/outbox?q=reader37%40');
+    expect(found.$('tbody tr')).toHaveLength(1);
+    expect(text(found, 'tbody')).toContain('Reminder number 37');
+    const none = await agent.get('/admin/outbox?q=100%25_nobody');
+    expect(text(none, 'main')).toContain('No emails match your search.');
   });
 });

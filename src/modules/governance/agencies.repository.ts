@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { escapeLike } from '../../platform/like.js';
 import { agency, membership, person } from '../../db/schema/index.js';
 import { continuingAfter } from './membership-dates.js';
 import type { ListFilter } from './governance.forms.js';
@@ -16,10 +17,6 @@ export function agencyConditions(filter: ListFilter): SQL | undefined {
         ? undefined
         : isNull(agency.closedAt),
   );
-}
-
-export function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 export async function listAgencies(

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { escapeLike } from '../../platform/like.js';
 import { agency, body, quorumRequiredAgency } from '../../db/schema/index.js';
-import { escapeLike } from './agencies.repository.js';
 import type { ListFilter } from './governance.forms.js';
 
 export type BodyRow = typeof body.$inferSelect;

@@ -35,7 +35,7 @@ await standingItem(partnershipBody, 'Serious incidents and reviews', 'decision')
 const publishPath = (meetingId: string) => `/meetings/${meetingId}/agenda/publish`;
 
 const agendaMails = async () =>
-  (await services.mail.page(context)).filter((mail) => /agenda:/i.test(mail.subject));
+  (await services.mail.page(context)).messages.filter((mail) => /agenda:/i.test(mail.subject));
 
 const publishedAt = async (meetingId: string) =>
   (

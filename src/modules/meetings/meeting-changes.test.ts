@@ -30,7 +30,7 @@ async function bodyWithMembers(name: string) {
 }
 
 const mailsAbout = async (subjectPart: string) =>
-  (await services.mail.page(context)).filter((mail) => mail.subject.includes(subjectPart));
+  (await services.mail.page(context)).messages.filter((mail) => mail.subject.includes(subjectPart));
 
 const changeFields = (extra: Record<string, string> = {}) => ({
   'day-day': '11',

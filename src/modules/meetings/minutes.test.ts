@@ -107,7 +107,7 @@ const save = async (from: Agent, meetingId: string, typed: Record<string, string
   from.submit(`/meetings/${meetingId}/minutes`, await formFields(from, meetingId, typed));
 
 const mailTo = async (subjectPart: string) =>
-  (await services.mail.page(context)).filter((mail) => mail.subject.includes(subjectPart));
+  (await services.mail.page(context)).messages.filter((mail) => mail.subject.includes(subjectPart));
 
 describe('writing the minutes item by item', () => {
   it('saves every item’s minute together and shows each as a draft on the meeting page', async () => {

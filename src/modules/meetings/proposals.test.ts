@@ -56,7 +56,7 @@ const stored = async (meetingId: string) =>
   JSON.stringify((await services.meetings.find(context, meetingId))!.items);
 
 const mailTo = async (recipient: string) =>
-  (await services.mail.page(context)).filter((mail) => mail.recipient === recipient);
+  (await services.mail.page(context)).messages.filter((mail) => mail.recipient === recipient);
 
 async function propose(meetingId: string, title = 'County lines mapping') {
   const sent = await proposer.agent.submit(proposePath(meetingId), proposalFields({ title }));

@@ -1,6 +1,7 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, ilike, or } from 'drizzle-orm';
 import { inTenant, type Database, type Executor, type TenantContext } from '../../db/client.js';
 import { mailOutbox } from '../../db/schema/index.js';
+import { escapeLike } from '../like.js';
 
 export type MailNudge = () => void;
 
@@ -27,15 +28,26 @@ export function buildMailService(db: Database, nudge: MailNudge = () => undefine
     return row!.id;
   }
 
-  function page(context: TenantContext, olderThan?: Date) {
-    return inTenant(db, context, (tx) =>
+  /** A page of emails, newest first; `q` finds words in the recipient or the subject. */
+  async function page(context: TenantContext, filter: { page?: number; q?: string } = {}) {
+    const words = filter.q ? `%${escapeLike(filter.q)}%` : null;
+    const rows = await inTenant(db, context, (tx) =>
       tx
         .select()
         .from(mailOutbox)
-        .where(olderThan ? lt(mailOutbox.createdAt, olderThan) : undefined)
-        .orderBy(desc(mailOutbox.createdAt))
-        .limit(OUTBOX_PAGE_SIZE),
+        .where(
+          and(
+            words
+              ? or(ilike(mailOutbox.recipient, words), ilike(mailOutbox.subject, words))
+              : undefined,
+          ),
+        )
+        .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+        .limit(OUTBOX_PAGE_SIZE + 1)
+        .offset(((filter.page ?? 1) - 1) * OUTBOX_PAGE_SIZE),
     );
+    // One row more than a page says whether there is another page, without counting them all.
+    return { messages: rows.slice(0, OUTBOX_PAGE_SIZE), hasOlder: rows.length > OUTBOX_PAGE_SIZE };
   }
 
   function find(context: TenantContext, id: string) {
