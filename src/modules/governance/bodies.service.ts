@@ -37,6 +37,19 @@ async function quorumRuleOf(tx: Executor, row: BodyRow): Promise<QuorumRule> {
   return { requiredAgencies, minimumHeadCount: row.quorumMinimumHeadCount };
 }
 
+/** A body's memberships (with their state today), their deputies and its quorum rule. */
+async function seatsAndRule(tx: Executor, row: BodyRow, today: string) {
+  const memberships = await membershipsOfBody(tx, row.id);
+  return {
+    memberships: withState(memberships, today),
+    deputies: await deputiesOf(
+      tx,
+      memberships.map((seat) => seat.membership.id),
+    ),
+    quorumRule: await quorumRuleOf(tx, row),
+  };
+}
+
 export function buildBodiesService(dependencies: RegistryDependencies) {
   const { db } = dependencies;
   const tools = registryTools(dependencies);
@@ -54,7 +67,6 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     return inTenant(db, context, async (tx) => {
       const found = await findBody(tx, id);
       if (!found) return null;
-      const memberships = await membershipsOfBody(tx, id);
       // One statement at a time: a transaction's client runs queries in sequence.
       const people = [];
       for (const field of PERSON_FIELDS)
@@ -66,16 +78,21 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
         chair: people[0],
         viceChair: people[1],
         businessOfficer: people[2],
-        memberships: withState(memberships, tools.today()),
-        deputies: await deputiesOf(
-          tx,
-          memberships.map((row) => row.membership.id),
-        ),
-        quorumRule: await quorumRuleOf(tx, found),
+        ...(await seatsAndRule(tx, found, tools.today())),
         history: await tools.history(tx, 'body', id),
       };
     });
   }
+
+  /**
+   * What meetings need of a body: its record, memberships with their deputies, and its
+   * quorum rule; none of the page's officers, child bodies or history.
+   */
+  const roster = (context: TenantContext, id: string) =>
+    inTenant(db, context, async (tx) => {
+      const found = await findBody(tx, id);
+      return found ? { body: found, ...(await seatsAndRule(tx, found, tools.today())) } : null;
+    });
 
   /** A body's own record, without its memberships. */
   const get = (context: TenantContext, id: string) =>
@@ -241,6 +258,7 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     list,
     all,
     find,
+    roster,
     get,
     quorumRule,
     reviewsDueWithin,

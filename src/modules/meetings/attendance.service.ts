@@ -46,7 +46,7 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
       const meeting = await findMeeting(tx, meetingId);
       return meeting ? { meeting, recorded: await attendanceOfMeeting(tx, meetingId) } : null;
     });
-    const found = loaded && (await governance.bodies.find(context, loaded.meeting.bodyId));
+    const found = loaded && (await governance.bodies.roster(context, loaded.meeting.bodyId));
     if (!loaded || !found) return null;
     const day = ukDateAndTime(loaded.meeting.startsAt).day;
     const seats = found.memberships.map(({ membership, personName, agencyName }) => ({
