@@ -175,6 +175,8 @@ export const attendance = pgTable(
     deputyId: uuid('deputy_id').references(() => deputy.id),
     guestName: text('guest_name'),
     guestRole: text('guest_role'),
+    /** When a guest recorded by mistake was removed; members' rows are changed, never removed. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
   },
@@ -186,6 +188,10 @@ export const attendance = pgTable(
     check(
       'attendance_member_or_guest',
       sql`(${t.membershipId} IS NOT NULL AND ${t.guestName} IS NULL) OR (${t.membershipId} IS NULL AND ${t.guestName} IS NOT NULL AND ${t.status} = 'present')`,
+    ),
+    check(
+      'attendance_only_guests_withdrawn',
+      sql`${t.withdrawnAt} IS NULL OR ${t.membershipId} IS NULL`,
     ),
     check('attendance_deputy_named', sql`(${t.status} = 'deputy') = (${t.deputyId} IS NOT NULL)`),
   ],

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { attendance } from '../../db/schema/index.js';
 
@@ -9,7 +9,7 @@ export function attendanceOfMeeting(tx: Executor, meetingId: string) {
   return tx
     .select()
     .from(attendance)
-    .where(eq(attendance.meetingId, meetingId))
+    .where(and(eq(attendance.meetingId, meetingId), isNull(attendance.withdrawnAt)))
     .orderBy(asc(attendance.createdAt), asc(attendance.id));
 }
 
@@ -52,6 +52,7 @@ export async function findGuest(tx: Executor, meetingId: string, id: string) {
         eq(attendance.id, id),
         eq(attendance.meetingId, meetingId),
         isNotNull(attendance.guestName),
+        isNull(attendance.withdrawnAt),
       ),
     );
   return row ?? null;

@@ -182,4 +182,47 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
         .redirect(`/meetings/${loaded.meeting.id}/attendance#guests`, 303);
     },
   );
+
+  const removalPage = (
+    reply: FastifyReply,
+    found: NonNullable<Awaited<ReturnType<typeof loadGuest>>>,
+  ) =>
+    reply.page('meetings/views/agenda-confirm.njk', {
+      pageTitle: `Remove ${found.guest.guestName} from the guests?`,
+      caption: `${found.loaded.body.name}, ${ukDate(found.loaded.meeting.startsAt)}`,
+      paragraphs: [
+        'Remove a guest only if they were recorded by mistake. The audit trail keeps a record that they were added and removed.',
+      ],
+      action: `/meetings/${found.loaded.meeting.id}/attendance/guests/${found.guest.id}/remove`,
+      back: `/meetings/${found.loaded.meeting.id}/attendance#guests`,
+      confirmText: 'Remove guest',
+      cancelText: 'Keep them',
+    });
+
+  app.get<WithGuest>(
+    '/meetings/:id/attendance/guests/:guestId/remove',
+    run,
+    async (request, reply) => {
+      const found = await loadGuest(request);
+      return found ? removalPage(reply, found) : notFound(reply);
+    },
+  );
+
+  app.post<WithGuest>(
+    '/meetings/:id/attendance/guests/:guestId/remove',
+    run,
+    async (request, reply) => {
+      const found = await loadGuest(request);
+      if (!found) return notFound(reply);
+      const result = await attendance().removeGuest(
+        tenantContext(request),
+        found.loaded.meeting.id,
+        found.guest.id,
+      );
+      if (!result.ok) return notFound(reply);
+      return reply
+        .flash(`${found.guest.guestName} removed from the guests`)
+        .redirect(`/meetings/${found.loaded.meeting.id}/attendance#guests`, 303);
+    },
+  );
 }

@@ -38,7 +38,7 @@ const changed = (line: RegisterLine, choice: AttendanceChoice) =>
 
 /** Who attends a meeting, whether it is quorate (section 21), and its guests. */
 export function buildAttendance(dependencies: MeetingsDependencies) {
-  const { db, audit, governance } = dependencies;
+  const { db, audit, clock, governance } = dependencies;
 
   /** The meeting, its body, and a line per seat on the body on the meeting's day. */
   async function register(context: TenantContext, meetingId: string) {
@@ -195,20 +195,27 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
     });
   }
 
-  /** Guests cannot be deleted (attendance is never deleted), so a mistake is corrected. */
-  async function correctGuest(
+  /** Changes a guest's row, if the meeting still takes attendance and nobody got there first. */
+  async function changeGuest(
     context: TenantContext,
-    meetingId: string,
-    guestId: string,
-    input: GuestInput,
+    where: { meetingId: string; guestId: string; version: number | undefined },
+    change: {
+      action: string;
+      values: { guestName?: string; guestRole?: string | null; withdrawnAt?: Date };
+    },
   ): Promise<Outcome<true>> {
+    const { meetingId, guestId } = where;
     return inTenant(db, context, async (tx) => {
       const meeting = await findMeeting(tx, meetingId);
       const before = await findGuest(tx, meetingId, guestId);
       if (!meeting || !before) return failure({ guestName: 'This guest is not recorded' });
       if (meeting.status === 'cancelled') return failure({ guestName: CANCELLED_ATTENDANCE });
-      const values = { guestName: input.guestName, guestRole: input.guestRole };
-      const after = await updateAttendance(tx, guestId, input.version ?? before.version, values);
+      const after = await updateAttendance(
+        tx,
+        guestId,
+        where.version ?? before.version,
+        change.values,
+      );
       if (!after)
         return failure({
           form: await staleEditMessage(audit, tx, {
@@ -218,15 +225,46 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
           }),
         });
       await audit.record(tx, context, {
-        action: 'meeting.guest_corrected',
+        action: change.action,
         entityType: 'meeting',
         entityId: meetingId,
         before: { guestName: before.guestName, guestRole: before.guestRole },
-        after: values,
+        after: change.values.withdrawnAt
+          ? { removed: true }
+          : { guestName: after.guestName, guestRole: after.guestRole },
       });
       return success(true);
     });
   }
+
+  /** A guest's name or role typed wrongly. */
+  const correctGuest = (
+    context: TenantContext,
+    meetingId: string,
+    guestId: string,
+    input: GuestInput,
+  ) =>
+    changeGuest(
+      context,
+      { meetingId, guestId, version: input.version },
+      {
+        action: 'meeting.guest_corrected',
+        values: { guestName: input.guestName, guestRole: input.guestRole },
+      },
+    );
+
+  /** A guest recorded by mistake: kept in the audit trail, gone from the meeting's record. */
+  const removeGuest = (
+    context: TenantContext,
+    meetingId: string,
+    guestId: string,
+    version?: number,
+  ) =>
+    changeGuest(
+      context,
+      { meetingId, guestId, version },
+      { action: 'meeting.guest_removed', values: { withdrawnAt: clock.now() } },
+    );
 
   function quoracyOf(loaded: Register) {
     const present = attendeesForQuorum(registerForQuorum(loaded.lines));
@@ -279,7 +317,17 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
     };
   }
 
-  return { register, record, guest, addGuest, correctGuest, quoracy, quoracyRisk, overview };
+  return {
+    register,
+    record,
+    guest,
+    addGuest,
+    correctGuest,
+    removeGuest,
+    quoracy,
+    quoracyRisk,
+    overview,
+  };
 }
 
 export type AttendanceService = ReturnType<typeof buildAttendance>;

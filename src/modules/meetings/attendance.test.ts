@@ -275,6 +275,27 @@ describe('attendance that is refused, changing nothing', () => {
 });
 
 describe('guests', () => {
+  it('removes a guest recorded by mistake after a confirmation, keeping the audit trail', async () => {
+    const scene = await quorumScene(bed);
+    const id = await meeting(scene.body, MEETING_DAY);
+    await agent.submit(`/meetings/${id}/attendance/guests`, {
+      guestName: 'Wrong Person',
+      guestRole: 'Visitor',
+    });
+    const guestId = (await services.meetings.attendance.register(context, id))!.guests[0]!.id;
+    const confirm = await agent.get(`/meetings/${id}/attendance/guests/${guestId}/remove`);
+    expect(text(confirm, 'h1')).toBe('Remove Wrong Person from the guests?');
+    const removed = await agent.submit(`/meetings/${id}/attendance/guests/${guestId}/remove`, {});
+    expect(removed.status).toBe(303);
+    const page = await agent.get(removed.location!);
+    expect(text(page, '#guests ~ p')).toContain('No guests recorded.');
+    expect((await services.meetings.attendance.register(context, id))!.guests).toHaveLength(0);
+    const trail = await services.audit.page(context, { action: 'meeting.guest_removed' });
+    expect(trail.events.some((event) => event.entityId === id)).toBe(true);
+    const again = await agent.submit(`/meetings/${id}/attendance/guests/${guestId}/remove`, {});
+    expect(again.status).toBe(404);
+  });
+
   it('adds a guest, who shows on the meeting page and never counts towards the quorum', async () => {
     const scene = await quorumScene(bed);
     const id = await meeting(scene.body, MEETING_DAY);

@@ -38,7 +38,7 @@ export function attendanceOfMeeting(tx: Executor, meetingId: string) {
     .leftJoin(agency, eq(agency.id, membership.representsAgencyId))
     .leftJoin(deputy, eq(deputy.id, attendance.deputyId))
     .leftJoin(deputyPerson, eq(deputyPerson.id, deputy.personId))
-    .where(eq(attendance.meetingId, meetingId))
+    .where(and(eq(attendance.meetingId, meetingId), isNull(attendance.withdrawnAt)))
     .orderBy(asc(agency.name), asc(member.fullName), asc(attendance.guestName));
 }
 

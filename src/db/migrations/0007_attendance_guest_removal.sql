@@ -1,0 +1,2 @@
+ALTER TABLE "attendance" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "attendance" ADD CONSTRAINT "attendance_only_guests_withdrawn" CHECK ("attendance"."withdrawn_at" IS NULL OR "attendance"."membership_id" IS NULL);
