@@ -1,3 +1,4 @@
+import { TEST_ENCRYPTION_KEYS } from '../src/testing/app.js';
 /**
  * HTTP benchmark of MASA's main pages (see bench/README.md). `npm run bench [-- --quick]`.
  *
@@ -381,6 +382,7 @@ async function main() {
       db: database.db,
       config: {
         sessionSecret: randomUUID() + randomUUID(),
+        encryptionKeys: TEST_ENCRYPTION_KEYS,
         sessionIdleMs: 30 * 60_000,
         sessionAbsoluteMs: 12 * 3_600_000,
         publicUrl: undefined,

@@ -15,11 +15,13 @@ import { buildSessionStore } from './platform/auth/sessions.js';
 import { buildThrottle } from './platform/auth/throttle.js';
 import type { Clock } from './platform/clock.js';
 import { buildMailService, type MailNudge } from './platform/mail/mail.service.js';
+import { buildFieldCipher, type EncryptionKey } from './platform/sealing/field-cipher.js';
 
 export interface CompositionInput {
   db: Database;
   config: Pick<Config, 'sessionIdleMs' | 'sessionAbsoluteMs' | 'publicUrl' | 'port' | 'smtpUrl'> & {
     sessionSecret: string;
+    encryptionKeys: EncryptionKey[];
   };
   clock: Clock;
   nudgeMail?: MailNudge;
@@ -38,6 +40,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     clock,
   );
   const throttle = buildThrottle(db, clock);
+  const fieldCipher = buildFieldCipher(config.encryptionKeys);
   const mail = buildMailService(db, nudgeMail);
   const partnerships = buildPartnershipsService(db, audit);
   const accounts = buildAccountService({

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseEncryptionKeys, type EncryptionKey } from './platform/sealing/field-cipher.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -17,6 +18,7 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  MASA_ENCRYPTION_KEYS: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('MASA <no-reply@masa.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +42,8 @@ export interface Config {
   sessionSecret: string | undefined;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /** Seal child-identifying fields; the first seals new values. */
+  encryptionKeys: EncryptionKey[] | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: Environment['LOG_LEVEL'];
@@ -67,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: production needs SESSION_SECRET');
   }
+  if (production && !e.MASA_ENCRYPTION_KEYS) {
+    throw new ConfigError(
+      'Invalid configuration: production needs MASA_ENCRYPTION_KEYS (id:base64 32-byte key)',
+    );
+  }
   return {
     production,
     environment: e.NODE_ENV,
@@ -80,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    encryptionKeys: encryptionKeysOf(e.MASA_ENCRYPTION_KEYS),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
@@ -87,4 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     loadDemo: e.MASA_DEMO ?? !e.DATABASE_URL,
   };
+}
+
+function encryptionKeysOf(text: string | undefined) {
+  if (text === undefined) return undefined;
+  try {
+    return parseEncryptionKeys(text);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
+  }
 }

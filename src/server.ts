@@ -12,6 +12,12 @@ import { databaseIsEmpty, loadDemoPartnership } from './demo/demo-partnership.js
 import { allPartnershipIds } from './modules/partnerships/partnership-ids.js';
 import { systemClock } from './platform/clock.js';
 import { startJobs } from './platform/jobs.js';
+import {
+  buildFieldCipher,
+  newEncryptionKey,
+  parseEncryptionKeys,
+} from './platform/sealing/field-cipher.js';
+import { verifyEncryptionKeys } from './platform/sealing/key-check.js';
 
 const SHUTDOWN_GRACE_MS = 20_000;
 
@@ -27,16 +33,41 @@ async function sessionSecret(config: Config, logger: pino.Logger) {
   return secret;
 }
 
+/**
+ * Outside production a key is generated once and kept beside the embedded database; losing
+ * that folder loses the data the key sealed, as it would the database itself.
+ */
+async function encryptionKeys(config: Config, logger: pino.Logger) {
+  if (config.encryptionKeys) return config.encryptionKeys;
+  const file = path.join(config.dataDir, 'encryption-keys');
+  if (!existsSync(file)) {
+    await fs.mkdir(config.dataDir, { recursive: true });
+    await fs.writeFile(file, newEncryptionKey('local1'), { mode: 0o600 });
+    logger.warn('MASA_ENCRYPTION_KEYS is not set: using a generated key kept in the data folder');
+  }
+  return parseEncryptionKeys(await fs.readFile(file, 'utf8'));
+}
+
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config);
   const owner = connect(database.ownerUrl, 2);
+  const keys = await encryptionKeys(config, logger);
+  await verifyEncryptionKeys(owner.db, buildFieldCipher(keys)).catch(async (error: unknown) => {
+    await owner.close();
+    await database.stop();
+    throw error;
+  });
   // Services are built before the job queue starts, so mail nudges look the queue up late.
   const started: { jobs?: Awaited<ReturnType<typeof startJobs>> } = {};
   const services = buildServices({
     db: database.app.db,
-    config: { ...config, sessionSecret: await sessionSecret(config, logger) },
+    config: {
+      ...config,
+      sessionSecret: await sessionSecret(config, logger),
+      encryptionKeys: keys,
+    },
     clock: systemClock,
     nudgeMail: () => started.jobs?.nudgeMail(),
   });

@@ -1,3 +1,4 @@
+import { TEST_ENCRYPTION_KEYS } from '../../src/testing/app.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -53,6 +54,7 @@ async function start() {
     db: database.db,
     config: {
       sessionSecret: 'browser test session secret, long enough',
+      encryptionKeys: TEST_ENCRYPTION_KEYS,
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
       publicUrl: baseUrl,

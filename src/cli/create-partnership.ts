@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildServices } from '../composition.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/runtime.js';
+import { newEncryptionKey, parseEncryptionKeys } from '../platform/sealing/field-cipher.js';
 import { systemClock } from '../platform/clock.js';
 
 const USAGE =
@@ -40,7 +41,12 @@ async function main() {
   try {
     const services = buildServices({
       db: database.app.db,
-      config: { ...config, sessionSecret: 'unused by this command' },
+      // This command seals nothing, so it needs neither the session secret nor the real keys.
+      config: {
+        ...config,
+        sessionSecret: 'unused by this command',
+        encryptionKeys: parseEncryptionKeys(newEncryptionKey('unused')),
+      },
       clock: systemClock,
     });
     const partnership = await services.partnerships

@@ -5,6 +5,8 @@ import { systemClock } from '../platform/clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_BODY_LIMIT = 64 * 1024;
+/** A fixed key for tests only; real keys come from MASA_ENCRYPTION_KEYS or the data folder. */
+export const TEST_ENCRYPTION_KEYS = [{ id: 'test1', key: Buffer.alloc(32, 0x5a) }];
 
 export interface TestApp {
   app: App;
@@ -21,6 +23,7 @@ export async function createTestApp(
     db: database.app.db,
     config: {
       sessionSecret: 'test session secret that is long enough',
+      encryptionKeys: TEST_ENCRYPTION_KEYS,
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
       publicUrl: 'http://masa.test',

@@ -4,6 +4,7 @@ import { appUser } from './platform.js';
 import { createdAt, partnershipId, version } from './columns.js';
 import { person } from './governance.js';
 import { agendaItem } from './meetings.js';
+import { recommendation } from './reviews.js';
 
 /**
  * One entry in the partnership's single action log. Its source is a meeting item for now;
@@ -16,9 +17,10 @@ export const action = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     partnershipId: partnershipId(),
     title: text('title').notNull(),
-    /** meeting_item (others later) */
+    /** meeting_item or review_recommendation (audits and plans later) */
     sourceType: text('source_type').notNull(),
     agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id),
+    recommendationId: uuid('recommendation_id').references(() => recommendation.id),
     ownerPersonId: uuid('owner_person_id')
       .notNull()
       .references(() => person.id),
@@ -37,6 +39,7 @@ export const action = pgTable(
     index('action_partnership_due_idx').on(t.partnershipId, t.dueOn),
     index('action_owner_idx').on(t.ownerPersonId),
     index('action_agenda_item_idx').on(t.agendaItemId),
+    index('action_recommendation_idx').on(t.recommendationId),
     check(
       'action_status_known',
       sql`${t.status} IN ('open', 'in_progress', 'done', 'closed', 'cancelled')`,
@@ -52,6 +55,10 @@ export const action = pgTable(
     check(
       'action_source_present',
       sql`${t.sourceType} <> 'meeting_item' OR ${t.agendaItemId} IS NOT NULL`,
+    ),
+    check(
+      'action_recommendation_present',
+      sql`${t.sourceType} <> 'review_recommendation' OR ${t.recommendationId} IS NOT NULL`,
     ),
   ],
 );

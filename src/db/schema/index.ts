@@ -3,3 +3,4 @@ export * from './files.js';
 export * from './governance.js';
 export * from './meetings.js';
 export * from './actions.js';
+export * from './reviews.js';

@@ -36,6 +36,11 @@ export const partnershipSetting = pgTable('partnership_setting', {
     .primaryKey()
     .references(() => partnership.id),
   actionReminderWorkingDays: integer('action_reminder_working_days').notNull().default(5),
+  notificationWorkingDays: integer('notification_working_days').notNull().default(5),
+  rapidReviewWorkingDays: integer('rapid_review_working_days').notNull().default(15),
+  panelResponseWorkingDays: integer('panel_response_working_days').notNull().default(10),
+  practiceReviewMonths: integer('practice_review_months').notNull().default(6),
+  finalReportWorkingDays: integer('final_report_working_days').notNull().default(7),
   version: version(),
 });
 
