@@ -16,6 +16,7 @@ import {
   saveSettings,
   type NonWorkingDayRow,
 } from './calendar.repository.js';
+import { DEFAULT_TIMESCALES, TIMESCALES, type Timescales } from './timescales.js';
 import type { NonWorkingDayInput, ReminderSettingInput } from './calendar.forms.js';
 
 export interface CalendarDependencies {
@@ -58,6 +59,14 @@ export function buildCalendarService({ db, audit, clock }: CalendarDependencies)
         row?.actionReminderWorkingDays ?? DEFAULT_ACTION_REMINDER_WORKING_DAYS,
       version: row?.version ?? 0,
     };
+  }
+
+  /** The statutory timescales new cases take, as the partnership has set them. */
+  async function timescales(context: TenantContext): Promise<Timescales & { version: number }> {
+    const row = await inTenant(db, context, (tx) => findSettings(tx, context.partnershipId));
+    if (!row) return { ...DEFAULT_TIMESCALES, version: 0 };
+    const chosen = Object.fromEntries(TIMESCALES.map(({ key }) => [key, row[key]]));
+    return { ...(chosen as Timescales), version: row.version };
   }
 
   /** What the calendar page lists: this year's and next year's bank holidays, and extra days. */
@@ -154,6 +163,7 @@ export function buildCalendarService({ db, audit, clock }: CalendarDependencies)
   return {
     workingCalendar: workingCalendarOf,
     settings,
+    timescales,
     today,
     overview,
     addNonWorkingDay,
