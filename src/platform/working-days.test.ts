@@ -69,3 +69,69 @@ describe('working days in England and Wales', () => {
     expect(() => calendar.addWorkingDays('2026-11-27', 1.5)).toThrow(RangeError);
   });
 });
+
+/** GOV.UK's published bank holidays for England and Wales (www.gov.uk/bank-holidays). */
+const PUBLISHED_BANK_HOLIDAYS: Record<number, string[]> = {
+  2019: ['01-01', '04-19', '04-22', '05-06', '05-27', '08-26', '12-25', '12-26'],
+  2020: ['01-01', '04-10', '04-13', '05-08', '05-25', '08-31', '12-25', '12-28'],
+  2021: ['01-01', '04-02', '04-05', '05-03', '05-31', '08-30', '12-27', '12-28'],
+  2022: ['01-03', '04-15', '04-18', '05-02', '06-02', '06-03', '08-29', '09-19', '12-26', '12-27'],
+  2023: ['01-02', '04-07', '04-10', '05-01', '05-08', '05-29', '08-28', '12-25', '12-26'],
+  2024: ['01-01', '03-29', '04-01', '05-06', '05-27', '08-26', '12-25', '12-26'],
+  2025: ['01-01', '04-18', '04-21', '05-05', '05-26', '08-25', '12-25', '12-26'],
+  2026: ['01-01', '04-03', '04-06', '05-04', '05-25', '08-31', '12-25', '12-28'],
+  2027: ['01-01', '03-26', '03-29', '05-03', '05-31', '08-30', '12-27', '12-28'],
+};
+
+/**
+ * The holidays' own dates when they fall on a weekend (the published list has only the
+ * substitute weekday): `bankHolidaysOf` names these too, so that the calendar page and
+ * the non-working-day form can say "Christmas Day" rather than "Saturday".
+ */
+const HOLIDAYS_ON_WEEKENDS: Record<number, string[]> = {
+  2020: ['12-26'],
+  2021: ['12-25', '12-26'],
+  2022: ['01-01', '12-25'],
+  2023: ['01-01'],
+  2026: ['12-26'],
+  2027: ['12-25', '12-26'],
+};
+
+const published = Object.entries(PUBLISHED_BANK_HOLIDAYS).flatMap(([year, days]) =>
+  days.map((day) => `${year}-${day}`),
+);
+const publishedSet = new Set(published);
+
+/** The neighbouring weekday not in the published list: worked out without date-holidays. */
+function nextPublishedWorkingDay(day: string, direction: 1 | -1) {
+  const date = new Date(`${day}T12:00:00Z`);
+  for (;;) {
+    date.setUTCDate(date.getUTCDate() + direction);
+    const iso = date.toISOString().slice(0, 10);
+    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+    if (!weekend && !publishedSet.has(iso)) return iso;
+  }
+}
+
+describe('the published England and Wales bank holidays, 2019 to 2027', () => {
+  it.each(published)('skips %s when adding a working day to the working day before it', (day) => {
+    const before = nextPublishedWorkingDay(day, -1);
+    const after = nextPublishedWorkingDay(day, 1);
+    expect(calendar.isWorkingDay(day)).toBe(false);
+    expect(calendar.addWorkingDays(before, 1)).toBe(after);
+    expect(calendar.addWorkingDays(after, -1)).toBe(before);
+    expect(calendar.workingDaysBetween(before, after)).toBe(1);
+  });
+
+  it.each(Object.keys(PUBLISHED_BANK_HOLIDAYS).map(Number))(
+    'lists exactly the published bank holidays of %i, and the weekend dates they replace',
+    (year) => {
+      const listed = bankHolidaysOf(year).map(({ day }) => day);
+      const weekendDates = (HOLIDAYS_ON_WEEKENDS[year] ?? []).map((day) => `${year}-${day}`);
+      for (const day of weekendDates) expect([0, 6], day).toContain(new Date(day).getUTCDay());
+      expect(listed).toEqual(
+        [...PUBLISHED_BANK_HOLIDAYS[year]!.map((day) => `${year}-${day}`), ...weekendDates].sort(),
+      );
+    },
+  );
+});
