@@ -43,6 +43,11 @@ export async function deleteNonWorkingDay(tx: Executor, id: string) {
   await tx.delete(nonWorkingDay).where(eq(nonWorkingDay.id, id));
 }
 
+/** Any of the partnership's settings; those left out keep their value (or default). */
+export type SettingValues = Partial<
+  Omit<typeof partnershipSetting.$inferInsert, 'partnershipId' | 'version'>
+>;
+
 /**
  * Saves the partnership's settings only if nobody has saved them since `expectedVersion`
  * (0: never saved, so the row is created); null when someone has.
@@ -51,7 +56,7 @@ export async function saveSettings(
   tx: Executor,
   partnershipId: string,
   expectedVersion: number,
-  values: { actionReminderWorkingDays: number },
+  values: SettingValues,
 ) {
   if (expectedVersion === 0) {
     const [created] = await tx

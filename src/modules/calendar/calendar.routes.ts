@@ -14,6 +14,8 @@ import {
   reminderSettingForm,
 } from './calendar.forms.js';
 import { calendarPolicies } from './calendar.policy.js';
+import { timescaleRoutes } from './timescales.routes.js';
+import { workingDaysRoutes } from './working-days.routes.js';
 
 type Body = Record<string, unknown>;
 type WithId = { Params: { id: string } };
@@ -25,6 +27,8 @@ const PAGE = '/admin/calendar';
 export function calendarRoutes(app: FastifyInstance, services: Services) {
   const manage = { config: { policy: calendarPolicies.manage } };
   const { calendar } = services;
+  workingDaysRoutes(app, services);
+  timescaleRoutes(app, services);
 
   /** One page, two forms: what was typed goes back to the form it came from. */
   const renderPage = async (

@@ -17,6 +17,8 @@ import {
   type NonWorkingDayRow,
 } from './calendar.repository.js';
 import { DEFAULT_TIMESCALES, TIMESCALES, type Timescales } from './timescales.js';
+import { buildTimescaleSettings } from './timescales.service.js';
+import { countWorkingDays } from './working-days.js';
 import type { NonWorkingDayInput, ReminderSettingInput } from './calendar.forms.js';
 
 export interface CalendarDependencies {
@@ -68,6 +70,10 @@ export function buildCalendarService({ db, audit, clock }: CalendarDependencies)
     const chosen = Object.fromEntries(TIMESCALES.map(({ key }) => [key, row[key]]));
     return { ...(chosen as Timescales), version: row.version };
   }
+
+  /** The date `add` working days from `from`, with the non-working days the count skipped. */
+  const countWorkingDaysOf = async (context: TenantContext, from: string, add: number) =>
+    countWorkingDays(await workingCalendarOf(context), from, add);
 
   /** What the calendar page lists: this year's and next year's bank holidays, and extra days. */
   async function overview(context: TenantContext) {
@@ -164,6 +170,8 @@ export function buildCalendarService({ db, audit, clock }: CalendarDependencies)
     workingCalendar: workingCalendarOf,
     settings,
     timescales,
+    ...buildTimescaleSettings({ db, audit }),
+    countWorkingDays: countWorkingDaysOf,
     today,
     overview,
     addNonWorkingDay,

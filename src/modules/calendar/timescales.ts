@@ -62,3 +62,16 @@ export type Timescales = Record<TimescaleKey, number>;
 export const DEFAULT_TIMESCALES = Object.fromEntries(
   TIMESCALES.map((timescale) => [timescale.key, timescale.defaultValue]),
 ) as Timescales;
+
+export type Timescale = (typeof TIMESCALES)[number];
+
+/** The timescale's address on the settings pages: notificationWorkingDays -> notification-working-days. */
+export const timescaleSlug = (timescale: Timescale) =>
+  timescale.key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+export const timescaleBySlug = (slug: string) =>
+  TIMESCALES.find((timescale) => timescaleSlug(timescale) === slug) ?? null;
+
+/** "5 working days", "1 month". */
+export const timescaleAmount = (timescale: Timescale, value: number) =>
+  `${value} ${value === 1 ? timescale.unit.replace(/s$/, '') : timescale.unit}`;
