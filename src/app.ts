@@ -20,6 +20,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerErrorPages } from './platform/http/errors.js';
 import { parseFormBody } from './platform/http/form-encoding.js';
@@ -89,6 +90,7 @@ export async function buildApp({
   arrangementsRoutes(app, services);
   meetingsRoutes(app, services);
   actionsRoutes(app, services);
+  reviewsRoutes(app, services);
   dashboardRoutes(app, services);
   apiRoutes(app, services);
 

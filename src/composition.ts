@@ -9,6 +9,7 @@ import { buildCalendarService } from './modules/calendar/calendar.service.js';
 import { buildGovernanceService } from './modules/governance/governance.service.js';
 import { buildInvitationsService } from './modules/invitations/invitations.service.js';
 import { buildMeetingsService } from './modules/meetings/meetings.service.js';
+import { buildReviewsService } from './modules/reviews/reviews.service.js';
 import { buildPartnershipsService } from './modules/partnerships/partnerships.service.js';
 import { buildAuditService } from './platform/audit/audit.service.js';
 import { buildSessionStore } from './platform/auth/sessions.js';
@@ -98,6 +99,14 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
       accounts,
       governance,
       publicUrl,
+    }),
+    reviews: buildReviewsService({
+      db,
+      audit,
+      calendar,
+      governance,
+      accounts,
+      cipher: fieldCipher,
     }),
     apiTokens: buildApiTokensService({ db, audit, accounts, clock }),
   };

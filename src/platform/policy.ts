@@ -87,3 +87,18 @@ export function anyRole(...roles: Role[]): Policy {
 }
 
 export const administrators = anyRole('administrator');
+
+/**
+ * The policy, and a second factor enrolled (and given, which a fully signed-in principal
+ * with one has): for anything that opens case-review records.
+ */
+export function withSecondFactor(policy: Policy): Policy {
+  return {
+    name: `${policy.name}, with a second factor`,
+    decide: (principal) => {
+      const decision = policy.decide(principal);
+      if (decision !== 'allow') return decision;
+      return principal!.mfaEnabled ? 'allow' : 'enrol-mfa';
+    },
+  };
+}

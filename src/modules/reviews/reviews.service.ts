@@ -1,0 +1,27 @@
+import type { Database } from '../../db/client.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { FieldCipher } from '../../platform/sealing/field-cipher.js';
+import type { AccountService } from '../account/account.service.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import type { GovernanceService } from '../governance/governance.service.js';
+import { buildCaseTeamService } from './case-team.service.js';
+import { buildCasesService } from './cases.service.js';
+
+export interface ReviewsDependencies {
+  db: Database;
+  audit: AuditService;
+  calendar: CalendarService;
+  governance: GovernanceService;
+  accounts: AccountService;
+  cipher: FieldCipher;
+}
+
+/** Serious incidents, rapid reviews, practice reviews and their learning. */
+export function buildReviewsService(dependencies: ReviewsDependencies) {
+  return {
+    cases: buildCasesService(dependencies),
+    team: buildCaseTeamService(dependencies),
+  };
+}
+
+export type ReviewsService = ReturnType<typeof buildReviewsService>;
