@@ -67,6 +67,16 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     calendar,
     publicUrl,
   });
+  const actions = buildActionsService({
+    db,
+    audit,
+    clock,
+    mail,
+    governance,
+    calendar,
+    meetings,
+    publicUrl,
+  });
   const mailDelivery = { configured: Boolean(config.smtpUrl) };
   return {
     audit,
@@ -81,16 +91,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     governance,
     calendar,
     meetings,
-    actions: buildActionsService({
-      db,
-      audit,
-      clock,
-      mail,
-      governance,
-      calendar,
-      meetings,
-      publicUrl,
-    }),
+    actions,
     arrangements: buildArrangementsService({
       db,
       audit,
@@ -103,10 +104,15 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     reviews: buildReviewsService({
       db,
       audit,
+      clock,
+      mail,
       calendar,
       governance,
       accounts,
+      meetings,
+      actions,
       cipher: fieldCipher,
+      publicUrl,
     }),
     apiTokens: buildApiTokensService({ db, audit, accounts, clock }),
   };

@@ -65,7 +65,7 @@ describe('recording a notification', () => {
   });
 
   it('explains every other bad input', async () => {
-    const cases = [
+    const cases: [Record<string, string | string[]>, string][] = [
       [{ reference: '' }, 'Enter the case reference'],
       [{ 'awareOn-day': '31', 'awareOn-month': '2' }, 'must be a real date'],
       [{ 'awareOn-year': '2027' }, 'must be today or in the past'],
@@ -74,7 +74,7 @@ describe('recording a notification', () => {
       [{ nhsNumber: '999 000 0019' }, 'Enter a valid 10-digit NHS number'],
       [{ agencyIds: ['not-an-id'] }, 'Select agencies from the list'],
       [{ reference: 'SI-2026-101' }, 'A case with the reference SI-2026-101 already exists'],
-    ] as const;
+    ];
     for (const [values, message] of cases) {
       const page = await agent.submit(
         '/reviews/new',

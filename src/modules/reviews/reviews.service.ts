@@ -1,7 +1,11 @@
 import type { Database } from '../../db/client.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { FieldCipher } from '../../platform/sealing/field-cipher.js';
+import type { Clock } from '../../platform/clock.js';
+import type { MailService } from '../../platform/mail/mail.service.js';
 import type { AccountService } from '../account/account.service.js';
+import type { ActionsService } from '../actions/actions.service.js';
+import type { MeetingsService } from '../meetings/meetings.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import type { GovernanceService } from '../governance/governance.service.js';
 import { buildCaseTeamService } from './case-team.service.js';
@@ -13,7 +17,12 @@ export interface ReviewsDependencies {
   calendar: CalendarService;
   governance: GovernanceService;
   accounts: AccountService;
+  meetings: MeetingsService;
+  actions: ActionsService;
+  clock: Clock;
+  mail: MailService;
   cipher: FieldCipher;
+  publicUrl: string;
 }
 
 /** Serious incidents, rapid reviews, practice reviews and their learning. */
