@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { calendarDate } from '../../platform/date-input.js';
 import { ACTION_STATUSES } from '../actions/action-status.js';
+import { MOST_WORKING_DAYS } from '../calendar/working-days.forms.js';
 import { BODY_TYPES } from '../governance/governance.vocabulary.js';
 
 export const TOKEN_NAME_MAX = 80;
@@ -75,4 +77,33 @@ export const meetingQuery = z.object({
     z.enum(['upcoming', 'past', 'all'], { error: 'when must be upcoming, past or all' }),
   ),
   page,
+});
+
+/** Missing, or given more than once (which arrives as a list). */
+const requiredOnce = (name: string, what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${name} is required: ${what}` : `${name} must be given once`;
+
+/** The pages' date check (a real date, 1900 to 2200), for a date the API takes as YYYY-MM-DD. */
+const realDate = calendarDate('from', { required: true });
+
+const addRange = `a whole number from -${MOST_WORKING_DAYS} to ${MOST_WORKING_DAYS}`;
+const addMessage = `add must be ${addRange}`;
+
+/** Both are required; an empty one (`?from=`) is the same as one not given. */
+export const workingDaysQuery = z.object({
+  from: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string({ error: requiredOnce('from', 'a date as YYYY-MM-DD') })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'from must be a date as YYYY-MM-DD')
+      .refine((value) => realDate.safeParse(value).success, 'from must be a real date'),
+  ),
+  add: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string({ error: requiredOnce('add', addRange) })
+      .regex(/^[-+]?\d+$/, addMessage)
+      .transform(Number)
+      .pipe(z.number().min(-MOST_WORKING_DAYS, addMessage).max(MOST_WORKING_DAYS, addMessage)),
+  ),
 });

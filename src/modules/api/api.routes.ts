@@ -5,6 +5,8 @@ import { registerBearerResolution } from '../../platform/http/session-hook.js';
 import { actionEndpoints } from './actions.routes.js';
 import { ACTION_SCHEMAS } from './actions.schemas.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
+import { calendarEndpoints } from './calendar.routes.js';
+import { CALENDAR_SCHEMAS } from './calendar.schemas.js';
 import { meetingEndpoints } from './meetings.routes.js';
 import { MEETING_SCHEMAS } from './meetings.schemas.js';
 import { docsRoutes } from './docs.routes.js';
@@ -27,11 +29,17 @@ export function apiRoutes(app: FastifyInstance, services: Services) {
     // 400 to callers who should get 401, and 400 for a malformed id that must be 404. The
     // schemas describe and serialise; zod parses in the handlers, after the guard.
     api.setValidatorCompiler(() => () => true);
-    for (const schema of [...REGISTRY_SCHEMAS, ...MEETING_SCHEMAS, ...ACTION_SCHEMAS])
+    for (const schema of [
+      ...REGISTRY_SCHEMAS,
+      ...MEETING_SCHEMAS,
+      ...ACTION_SCHEMAS,
+      ...CALENDAR_SCHEMAS,
+    ])
       api.addSchema(schema);
     registryEndpoints(api, services.governance);
     meetingEndpoints(api, services);
     actionEndpoints(api, services);
+    calendarEndpoints(api, services);
     docsRoutes(api);
   });
 }

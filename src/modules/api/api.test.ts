@@ -385,7 +385,7 @@ describe('the API documentation', () => {
     const v1Routes = app.registeredRoutes.filter(
       (route) => route.url.startsWith('/api/v1/') && route.method !== 'HEAD',
     );
-    expect(v1Routes.length).toBe(12);
+    expect(v1Routes.length).toBe(13);
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -432,6 +432,7 @@ describe('the API documentation', () => {
       'POST /api/v1/actions',
       'GET /api/v1/actions/{id}',
       'POST /api/v1/actions/{id}/updates',
+      'GET /api/v1/working-days',
     ]);
     expect(text(page, '#curl-example')).toMatch(
       /^curl --header "Authorization: Bearer \$MASA_TOKEN" "http:\/\/[^"]+\/api\/v1\/agencies\?page=1"$/,

@@ -13,6 +13,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         'A safeguarding partnership’s governance registry (agencies, people and bodies, with ' +
         'memberships, deputies and quorum rules), its meetings with attendance, quorum and ' +
         'decisions, and its one action log, where actions can also be recorded and updated. ' +
+        'It also counts working days, as the partnership’s statutory deadlines do. ' +
         'Every call acts as the ' +
         'person who made the token, in the partnership it was made for. A browser that is ' +
         'signed in to MASA may also read these addresses.',
@@ -24,6 +25,11 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         description: 'Meetings, their agendas, attendance, quorum and decisions',
       },
       { name: 'Actions', description: 'The partnership’s one action log' },
+      {
+        name: 'Working days',
+        description:
+          'Dates counted in working days: England and Wales bank holidays and the partnership’s own non-working days are skipped',
+      },
     ],
     components: {
       securitySchemes: {
