@@ -87,13 +87,17 @@ describe('recording a notification', () => {
 
   it('keeps the timescales a case was opened with after the setting changes', async () => {
     const { id } = await notifiedCase({ awareOn: '2026-11-23' });
-    await services.calendar.setTimescale?.(context, {
+    const changed = await services.calendar.setTimescale(context, {
       key: 'notificationWorkingDays',
       value: 10,
       version: (await services.calendar.timescales(context)).version,
     });
+    expect(changed.ok).toBe(true);
     const file = await services.reviews.cases.open(context, id);
     expect(file?.reviewCase.notificationWorkingDays).toBe(5);
+    const later = await notifiedCase({ awareOn: '2026-11-23' });
+    const laterFile = await services.reviews.cases.open(context, later.id);
+    expect(laterFile?.facts.timescales.notificationWorkingDays).toBe(10);
   });
 });
 
