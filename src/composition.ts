@@ -51,6 +51,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     throttle,
     clock,
     serviceName: 'MASA',
+    cipher: fieldCipher,
   });
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const invitations = buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl });

@@ -18,6 +18,7 @@ import {
   parseEncryptionKeys,
 } from './platform/sealing/field-cipher.js';
 import { verifyEncryptionKeys } from './platform/sealing/key-check.js';
+import { sealLegacyTotpSecrets } from './platform/sealing/totp-secrets.js';
 
 const SHUTDOWN_GRACE_MS = 20_000;
 
@@ -54,11 +55,13 @@ async function main() {
   const database = await openDatabase(config);
   const owner = connect(database.ownerUrl, 2);
   const keys = await encryptionKeys(config, logger);
-  await verifyEncryptionKeys(owner.db, buildFieldCipher(keys)).catch(async (error: unknown) => {
+  const cipher = buildFieldCipher(keys);
+  await verifyEncryptionKeys(owner.db, cipher).catch(async (error: unknown) => {
     await owner.close();
     await database.stop();
     throw error;
   });
+  await sealLegacyTotpSecrets(owner.db, cipher);
   // Services are built before the job queue starts, so mail nudges look the queue up late.
   const started: { jobs?: Awaited<ReturnType<typeof startJobs>> } = {};
   const services = buildServices({

@@ -6,6 +6,9 @@ import { appUser } from '../db/schema/index.js';
 import type { Services } from '../composition.js';
 import { newTotpSecret } from '../platform/auth/totp.js';
 import type { Role } from '../platform/policy.js';
+import { buildFieldCipher } from '../platform/sealing/field-cipher.js';
+import { totpSecretPlace } from '../platform/sealing/totp-secrets.js';
+import { TEST_ENCRYPTION_KEYS } from './app.js';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
 
@@ -60,7 +63,13 @@ export async function createUser(
       await setTransactionSettings(tx, { 'app.user_id': userId });
       await tx
         .update(appUser)
-        .set({ mfaSecret: totpSecret, mfaEnabledAt: new Date() })
+        .set({
+          mfaSecret: buildFieldCipher(TEST_ENCRYPTION_KEYS).seal(
+            totpSecret,
+            totpSecretPlace(userId),
+          ),
+          mfaEnabledAt: new Date(),
+        })
         .where(eq(appUser.id, userId));
     }
   });

@@ -13,6 +13,8 @@ import {
 } from '../../platform/auth/passwords.js';
 import type { SessionStore } from '../../platform/auth/sessions.js';
 import type { Throttle, ThrottleRule } from '../../platform/auth/throttle.js';
+import type { FieldCipher } from '../../platform/sealing/field-cipher.js';
+import { totpSecretPlace } from '../../platform/sealing/totp-secrets.js';
 import {
   acceptedTimeStep,
   newRecoveryCodes,
@@ -56,6 +58,7 @@ interface Dependencies {
   throttle: Throttle;
   clock: Clock;
   serviceName: string;
+  cipher: FieldCipher;
 }
 
 /** A transaction that may see only this person's own account and roles. */
@@ -73,6 +76,7 @@ export function buildAccountService({
   throttle,
   clock,
   serviceName,
+  cipher,
 }: Dependencies) {
   const contextOf = (principal: Principal, requestId?: string) => ({
     partnershipId: principal.partnershipId!,
@@ -160,6 +164,10 @@ export function buildAccountService({
     return success(partnershipId);
   }
 
+  /** TOTP secrets are sealed like children's details: a database copy alone cannot mint codes. */
+  const openSecret = (userId: string, sealed: string) =>
+    cipher.open(sealed, totpSecretPlace(userId));
+
   /** Second factor at sign-in: a TOTP code or an unused recovery code. */
   async function verifySecondFactor(
     principal: Principal,
@@ -174,7 +182,12 @@ export function buildAccountService({
     const accepted = await asAccount(db, principal.userId, async (tx) => {
       const account = await findAccount(tx, principal.userId);
       if (!account?.mfaSecret || !account.mfaEnabledAt) return false;
-      const step = await acceptedTimeStep(account.mfaSecret, code, clock, account.mfaLastTimeStep);
+      const step = await acceptedTimeStep(
+        openSecret(principal.userId, account.mfaSecret),
+        code,
+        clock,
+        account.mfaLastTimeStep,
+      );
       if (step !== null) {
         await updateAccount(tx, principal.userId, { mfaLastTimeStep: step });
         return true;
@@ -198,9 +211,11 @@ export function buildAccountService({
     const secret = await asAccount(db, principal.userId, async (tx) => {
       const account = await findAccount(tx, principal.userId);
       if (!account || account.mfaEnabledAt) return null;
-      if (account.mfaSecret) return account.mfaSecret;
+      if (account.mfaSecret) return openSecret(principal.userId, account.mfaSecret);
       const fresh = newTotpSecret();
-      await updateAccount(tx, principal.userId, { mfaSecret: fresh });
+      await updateAccount(tx, principal.userId, {
+        mfaSecret: cipher.seal(fresh, totpSecretPlace(principal.userId)),
+      });
       return fresh;
     });
     if (!secret) return null;
@@ -218,7 +233,11 @@ export function buildAccountService({
     const enrolled = await asAccount(db, principal.userId, async (tx) => {
       const account = await findAccount(tx, principal.userId);
       if (!account?.mfaSecret || account.mfaEnabledAt) return false;
-      const step = await acceptedTimeStep(account.mfaSecret, code, clock);
+      const step = await acceptedTimeStep(
+        openSecret(principal.userId, account.mfaSecret),
+        code,
+        clock,
+      );
       if (step === null) return false;
       await updateAccount(tx, principal.userId, {
         mfaEnabledAt: clock.now(),
