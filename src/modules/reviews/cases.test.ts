@@ -248,6 +248,22 @@ describe('sealed children', () => {
     expect(JSON.stringify(audit.rows)).not.toContain(FICTIONAL_CHILD.childName);
   });
 
+  it('leaves no child detail in plain text in any table of the database', async () => {
+    await notifiedCase();
+    const { rows: tables } = await bed.database.owner.pool.query<{ name: string }>(
+      `select table_name as name from information_schema.tables
+       where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    expect(tables.length).toBeGreaterThan(30);
+    for (const { name } of tables) {
+      const { rows } = await bed.database.owner.pool.query(
+        `select count(*)::int as found from "${name}" t where t::text ilike $1 or t::text ilike $2`,
+        [`%${FICTIONAL_CHILD.childName}%`, `%${FICTIONAL_CHILD.address}%`],
+      );
+      expect(rows[0].found, name).toBe(0);
+    }
+  });
+
   it('hides every child from a query run as someone outside the team, whatever it asks', async () => {
     const { id } = await notifiedCase();
     const outsiderContext = { partnershipId: bed.partnership.id, userId: bed.outsider.userId };
