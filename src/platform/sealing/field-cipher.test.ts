@@ -43,4 +43,17 @@ describe('field cipher', () => {
     expect(() => parseEncryptionKeys('')).toThrow(/no key/);
     expect(() => parseEncryptionKeys('a:c2hvcnQ=')).toThrow(/must be 32 bytes/);
   });
+
+  it('seals documents as bytes, bound to their place, and opens them with any configured key', () => {
+    const document = Buffer.from('%PDF-1.7 chronology naming Ada Quince');
+    const sealed = buildFieldCipher([first]).sealBytes(document, 'stored_file:1');
+    expect(sealed.includes(Buffer.from('Ada Quince'))).toBe(false);
+    expect(buildFieldCipher([second, first]).openBytes(sealed, 'stored_file:1')).toEqual(document);
+    expect(() => buildFieldCipher([first]).openBytes(sealed, 'stored_file:2')).toThrow(
+      /does not open/,
+    );
+    expect(() => buildFieldCipher([first]).openBytes(document, 'stored_file:1')).toThrow(
+      SealedValueError,
+    );
+  });
 });

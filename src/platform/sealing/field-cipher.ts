@@ -80,8 +80,40 @@ export function buildFieldCipher(keys: EncryptionKey[]) {
     }
   }
 
+  /** Documents: `f1.<key id>.` then nonce (12 bytes), tag (16 bytes) and the ciphertext. */
+  function sealBytes(plain: Buffer, place: string): Buffer {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', current!.key, nonce);
+    cipher.setAAD(Buffer.from(place, 'utf8'));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const head = Buffer.from(`${FORMAT}.${current!.id}.`, 'utf8');
+    return Buffer.concat([head, nonce, cipher.getAuthTag(), body]);
+  }
+
+  function openBytes(sealed: Buffer, place: string): Buffer {
+    const firstDot = sealed.indexOf(0x2e);
+    const secondDot = sealed.indexOf(0x2e, firstDot + 1);
+    const format = sealed.subarray(0, firstDot).toString('utf8');
+    const keyId = sealed.subarray(firstDot + 1, secondDot).toString('utf8');
+    if (firstDot < 0 || secondDot < 0 || format !== FORMAT)
+      throw new SealedValueError('Not a sealed document');
+    const key = byId.get(keyId);
+    if (!key) throw new SealedValueError(`Sealed with key "${keyId}", which is not configured`);
+    const start = secondDot + 1;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(start, start + 12));
+      decipher.setAAD(Buffer.from(place, 'utf8'));
+      decipher.setAuthTag(sealed.subarray(start + 12, start + 28));
+      return Buffer.concat([decipher.update(sealed.subarray(start + 28)), decipher.final()]);
+    } catch {
+      throw new SealedValueError(`A document sealed with key "${keyId}" does not open with it`);
+    }
+  }
+
   return {
     keyIds: keys.map((key) => key.id),
+    sealBytes,
+    openBytes,
     seal: (plain: string, place: string) => sealWith(current.id, plain, place),
     sealWith,
     open,
