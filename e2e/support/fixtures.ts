@@ -168,6 +168,18 @@ export const meetingsAdmins = {
   },
 } as const;
 
+/** Administrators of the case-review journeys (e2e/reviews.spec.ts), one each, all with MFA. */
+export const reviewsAdmins = {
+  caseTeam: {
+    email: 'admin.reviews.team@northshire.example',
+    totpSecret: 'IAZDGNBVGY3TQOJQIAZDGNBVGY3TQOJQ',
+  },
+  outsider: {
+    email: 'admin.reviews.outsider@northshire.example',
+    totpSecret: 'IEZDGNBVGY3TQOJQIEZDGNBVGY3TQOJQ',
+  },
+} as const;
+
 /**
  * The bodies and people of the meetings journeys (e2e/support/meetings-seed.ts), named for
  * those journeys only so the registry's journeys never meet them. The police seats reuse the

@@ -19,6 +19,7 @@ import {
   people,
   registryAdmins,
   registryMembers,
+  reviewsAdmins,
 } from './fixtures.js';
 import { seedMeetings } from './meetings-seed.js';
 import { seedRegistry } from './registry-seed.js';
@@ -69,7 +70,12 @@ async function start() {
   const add = (email: string, options: Parameters<typeof createUser>[3]) =>
     createUser(db, services, partnership.id, { email, ...options });
   const admins = [people.adminSigningIn, people.adminInviting, people.adminWithForms];
-  const mfaAdmins = [...admins, ...Object.values(registryAdmins), ...Object.values(meetingsAdmins)];
+  const mfaAdmins = [
+    ...admins,
+    ...Object.values(registryAdmins),
+    ...Object.values(meetingsAdmins),
+    ...Object.values(reviewsAdmins),
+  ];
   const accounts = new Map<string, string>();
   for (const admin of mfaAdmins) {
     const account = await add(admin.email, {
