@@ -8,6 +8,7 @@ import type { ActionsService } from '../actions/actions.service.js';
 import type { MeetingsService } from '../meetings/meetings.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import type { GovernanceService } from '../governance/governance.service.js';
+import { buildCaseDashboardService } from './case-dashboard.service.js';
 import { buildCaseTeamService } from './case-team.service.js';
 import { buildCasesService } from './cases.service.js';
 
@@ -30,6 +31,7 @@ export function buildReviewsService(dependencies: ReviewsDependencies) {
   return {
     cases: buildCasesService(dependencies),
     team: buildCaseTeamService(dependencies),
+    dashboard: buildCaseDashboardService(dependencies),
   };
 }
 
