@@ -7,6 +7,7 @@ import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { versionToShow } from '../../platform/records.js';
 import { caseChildRoutes } from './case-children.routes.js';
+import { caseDashboardRoutes } from './case-dashboard.routes.js';
 import { caseFile } from './case-file.js';
 import { caseForTeam, casePath, typedWithLists, type WithCaseId } from './case-routing.js';
 import { caseTeamRoutes } from './case-team.routes.js';
@@ -31,10 +32,9 @@ export const reviewVocabulary = {
   criteriaNames: CRITERIA.names,
 };
 
-/** Cases: the list everyone sees, a new notification, and the case page its team sees. */
+/** Cases: a new notification, the case page its team sees, and the list everyone sees. */
 export function reviewsRoutes(app: FastifyInstance, services: Services) {
   const { cases } = services.reviews;
-  const list = { config: { policy: reviewsPolicies.list } };
   const notify = { config: { policy: reviewsPolicies.notify } };
   const open = { config: { policy: reviewsPolicies.open } };
 
@@ -43,15 +43,6 @@ export function reviewsRoutes(app: FastifyInstance, services: Services) {
       value: agency.id,
       text: agency.name,
     }));
-
-  app.get('/reviews', list, async (request, reply) =>
-    reply.page('reviews/views/cases.njk', {
-      pageTitle: 'Case reviews',
-      cases: await cases.summaries(tenantContext(request)),
-      canNotify: reviewsPolicies.notify.decide(request.principal) === 'allow',
-      ...reviewVocabulary,
-    }),
-  );
 
   const renderNew = async (request: FastifyRequest, reply: FastifyReply, sent: Sent = {}) =>
     reply.page('reviews/views/notification-new.njk', {
@@ -153,6 +144,7 @@ export function reviewsRoutes(app: FastifyInstance, services: Services) {
     },
   );
 
+  caseDashboardRoutes(app, services);
   caseChildRoutes(app, services);
   caseTeamRoutes(app, services);
 }
