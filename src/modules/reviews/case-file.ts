@@ -24,6 +24,7 @@ export async function caseFile(services: Services, context: TenantContext, caseI
     deadlines,
     next: nextDeadline(opened.facts, calendar, today),
     canAddChild: opened.children.length < MOST_CHILDREN,
+    practiceReview: await services.reviews.practiceReviews.ofCase(context, caseId),
   };
 }
 

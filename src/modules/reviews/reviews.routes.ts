@@ -11,6 +11,7 @@ import { caseDashboardRoutes } from './case-dashboard.routes.js';
 import { caseFile } from './case-file.js';
 import { caseForTeam, casePath, typedWithLists, type WithCaseId } from './case-routing.js';
 import { caseTeamRoutes } from './case-team.routes.js';
+import { practiceReviewRoutes } from './practice-reviews.routes.js';
 import { STAGE_NAMES, URGENCY_NAMES } from './case-progress.js';
 import {
   CASE_KINDS,
@@ -147,4 +148,5 @@ export function reviewsRoutes(app: FastifyInstance, services: Services) {
   caseDashboardRoutes(app, services);
   caseChildRoutes(app, services);
   caseTeamRoutes(app, services);
+  practiceReviewRoutes(app, services);
 }

@@ -11,6 +11,7 @@ import type { GovernanceService } from '../governance/governance.service.js';
 import { buildCaseDashboardService } from './case-dashboard.service.js';
 import { buildCaseTeamService } from './case-team.service.js';
 import { buildCasesService } from './cases.service.js';
+import { buildPracticeReviewsService } from './practice-reviews.service.js';
 
 export interface ReviewsDependencies {
   db: Database;
@@ -31,6 +32,7 @@ export function buildReviewsService(dependencies: ReviewsDependencies) {
   return {
     cases: buildCasesService(dependencies),
     team: buildCaseTeamService(dependencies),
+    practiceReviews: buildPracticeReviewsService(dependencies),
     dashboard: buildCaseDashboardService(dependencies),
   };
 }
