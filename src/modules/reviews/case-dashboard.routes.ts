@@ -10,6 +10,7 @@ import {
 } from './case-dashboard.forms.js';
 import { urgencyCountText } from './case-dashboard.service.js';
 import { STAGE_NAMES, URGENCY_NAMES } from './case-progress.js';
+import { caseFiguresRoutes } from './figures.routes.js';
 import { reviewsPolicies } from './reviews.policy.js';
 import { CASE_KINDS } from './reviews.forms.js';
 
@@ -26,7 +27,10 @@ function csvHref(filter: CaseListFilter) {
 const choices = (names: Record<string, string>, values: readonly string[], chosen?: string) =>
   values.map((value) => ({ value, text: names[value], selected: value === chosen }));
 
-/** The case dashboard: every case by urgency, with only its reference, stage and clocks. */
+/**
+ * The case dashboard: every case by urgency, with only its reference, stage and clocks; and
+ * the yearly report's figures.
+ */
 export function caseDashboardRoutes(app: FastifyInstance, services: Services) {
   const list = { config: { policy: reviewsPolicies.list } };
   const { dashboard } = services.reviews;
@@ -62,4 +66,6 @@ export function caseDashboardRoutes(app: FastifyInstance, services: Services) {
       .header('content-disposition', 'attachment; filename="case-reviews.csv"')
       .send(`\uFEFF${csv}`);
   });
+
+  caseFiguresRoutes(app, services);
 }

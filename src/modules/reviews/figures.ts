@@ -1,3 +1,4 @@
+import { toCsv } from '../../platform/csv.js';
 import type { IsoDate, WorkingCalendar } from '../../platform/working-days.js';
 import {
   deadlineMet,
@@ -125,4 +126,48 @@ export function yearFigures(
     ),
     caseIds: inYear.map((each) => each.id),
   };
+}
+
+const DEADLINE_MEASURES = [
+  ['on_time', 'Met on time'],
+  ['late', 'Met late'],
+  ['open', 'Still open'],
+] as const;
+
+/** One figure a line, so a spreadsheet can pivot them: year, table, row, measure, count. */
+export function figuresCsv(figures: YearFigures) {
+  const year = figures.reportingYear.label;
+  return toCsv([
+    ['Reporting year', 'Table', 'Row', 'Measure', 'Count'],
+    ...figures.outcomes.map((outcome) => [
+      year,
+      'Serious incidents by rapid review outcome',
+      outcome.name,
+      'Cases',
+      outcome.count,
+    ]),
+    [
+      year,
+      'Serious incidents by rapid review outcome',
+      'All serious incidents',
+      'Cases',
+      figures.seriousIncidents,
+    ],
+    [
+      year,
+      'Good-practice cases',
+      'Cases heard for their good practice',
+      'Cases',
+      figures.goodPractice,
+    ],
+    ...figures.deadlines.flatMap((tally) =>
+      DEADLINE_MEASURES.map(([key, measure]) => [
+        year,
+        'Statutory deadlines that fell due',
+        tally.name,
+        measure,
+        tally[key],
+      ]),
+    ),
+  ]);
 }
