@@ -306,6 +306,7 @@ describe('requests for drafts', () => {
     const row = casePage.$('#draft-requests tbody tr').first().text();
     expect(row).toContain('27 November 2026');
     expect(row).toContain('Please send the first full draft by 15 January 2027.');
+    expect(row).toContain('Alex Morgan');
     expect(await auditActions(id)).toContain('reviews.draft_requested');
   });
 
