@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { MINUTES_STATUSES } from '../meetings/meetings.vocabulary.js';
+import { URGENCY_NAMES } from '../reviews/case-progress.js';
 import { dashboardPolicies } from './dashboard.policy.js';
 
 /** The business unit's view of what needs doing across the partnership's bodies. */
@@ -25,6 +26,8 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
       minutesStatusNames: MINUTES_STATUSES.names,
       overdueByAgency,
       quoracyRisks,
+      caseDeadlines: await services.reviews.dashboard.needingAttention(context),
+      urgencyNames: URGENCY_NAMES,
     });
   });
 }
