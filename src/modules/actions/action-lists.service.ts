@@ -3,6 +3,7 @@ import { toCsv } from '../../platform/csv.js';
 import { ukToday } from '../../platform/date-input.js';
 import { ukDate } from '../../platform/dates.js';
 import { ACTIONS_PAGE_SIZE, type ActionsDependencies } from './action-context.js';
+import { recommendationSource } from './action-records.service.js';
 import { ACTION_STATUSES, isOverdue, type ActionStatus } from './action-status.js';
 import type { ActionFilter } from './actions.forms.js';
 import {
@@ -13,10 +14,15 @@ import {
   type DescribedAction,
 } from './actions.repository.js';
 
-/** Where an action came from, in words: for now always an item of a meeting. */
+/** Where an action came from, in words: an item of a meeting, or a review's recommendation. */
 export function sourceText(row: DescribedAction) {
   if (row.action.sourceType === 'meeting_item' && row.itemTitle)
     return `${row.itemTitle}, ${row.bodyName} meeting on ${ukDate(row.meetingStartsAt)}`;
+  if (row.action.sourceType === 'review_recommendation' && row.reviewReference)
+    return recommendationSource({
+      caseReference: row.reviewReference,
+      number: row.recommendationNumber!,
+    });
   return 'Not recorded';
 }
 
@@ -96,6 +102,13 @@ export function buildActionLists(dependencies: ActionsDependencies) {
     return byItem;
   }
 
+  /** The actions of a review's recommendations; the reviews module has checked the case team. */
+  async function ofRecommendations(context: TenantContext, recommendationIds: string[]) {
+    if (recommendationIds.length === 0) return [];
+    const { rows } = await inTenant(db, context, (tx) => listActions(tx, { recommendationIds }));
+    return withOverdue(rows);
+  }
+
   async function exportCsv(context: TenantContext, filter: ActionFilter) {
     const { rows } = await inTenant(db, context, (tx) => listActions(tx, queryOf(filter)));
     return toCsv([
@@ -132,6 +145,7 @@ export function buildActionLists(dependencies: ActionsDependencies) {
     mine,
     ofMeeting,
     byItemOfMeeting,
+    ofRecommendations,
     exportCsv,
     outstandingOfAccount,
     overdueByAgency,

@@ -12,6 +12,7 @@ import {
   insertActionUpdate,
   updateAction,
   updatesOfAction,
+  type DescribedAction,
 } from './actions.repository.js';
 
 /** Who is acting: the route knows their roles; the service checks whether they own the action. */
@@ -23,9 +24,28 @@ export interface Actor {
 export const NOT_FOUND = 'action';
 export const FORBIDDEN = 'permission';
 
+/** The earliest an action may fall due, and what to say when it is earlier. */
+type DueRule = { from: string; message: string } | null;
+
 /** An action cannot fall due before the meeting that set it; recording it late is fine. */
-const dueBeforeMeeting = (meetingDay: string) =>
-  `The due date cannot be before the meeting on ${ukDate(meetingDay)}`;
+function dueFromMeeting(startsAt: Date | null): DueRule {
+  if (!startsAt) return null;
+  const meetingDay = ukToday(startsAt);
+  return {
+    from: meetingDay,
+    message: `The due date cannot be before the meeting on ${ukDate(meetingDay)}`,
+  };
+}
+
+/** A review's action plan looks forward: no meeting dates it, so today is the earliest. */
+const dueFromToday = (today: string): DueRule => ({
+  from: today,
+  message: 'The due date must be today or in the future',
+});
+
+/** How the action log names a review recommendation: the case's reference, nothing more. */
+export const recommendationSource = (source: { caseReference: string; number: number }) =>
+  `Review ${source.caseReference}, recommendation ${source.number}`;
 
 /** Recording actions on meeting items, showing one, and its updates and changes. */
 export function buildActionRecords(dependencies: ActionsDependencies) {
@@ -51,14 +71,13 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
   async function ownerAndDateProblems(
     context: TenantContext,
     input: { ownerPersonId: string; dueOn: string },
-    meetingStartsAt: Date | null,
+    due: DueRule,
   ) {
     const errors: FieldErrors = {};
     const people = await governance.people.all(context);
     if (!people.some((row) => row.person.id === input.ownerPersonId))
       errors.ownerPersonId = 'Select who owns the action';
-    const meetingDay = meetingStartsAt ? ukToday(meetingStartsAt) : null;
-    if (meetingDay && input.dueOn < meetingDay) errors.dueOn = dueBeforeMeeting(meetingDay);
+    if (due && input.dueOn < due.from) errors.dueOn = due.message;
     return errors;
   }
 
@@ -69,7 +88,11 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
   ): Promise<Outcome<{ id: string }>> {
     const item = await meetingItem(context, source.meetingId, source.itemId);
     if (!item) return failure({ [NOT_FOUND]: 'not found' });
-    const errors = await ownerAndDateProblems(context, input, item.meeting.startsAt);
+    const errors = await ownerAndDateProblems(
+      context,
+      input,
+      dueFromMeeting(item.meeting.startsAt),
+    );
     if (Object.keys(errors).length > 0) return failure(errors);
     const row = await inTenant(db, context, async (tx) => {
       const created = await insertAction(tx, {
@@ -86,6 +109,43 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
         entityType: 'action',
         entityId: created.id,
         after: { title: created.title, ownerPersonId: created.ownerPersonId, dueOn: created.dueOn },
+      });
+      return created;
+    });
+    return success({ id: row.id });
+  }
+
+  /**
+   * An action in a review's action plan. The reviews module has checked the case team; the
+   * log shows everyone only the review's reference and the recommendation's number.
+   */
+  async function createForRecommendation(
+    context: TenantContext,
+    source: { recommendationId: string; caseReference: string; number: number },
+    input: ActionInput,
+  ): Promise<Outcome<{ id: string }>> {
+    const errors = await ownerAndDateProblems(context, input, dueFromToday(today()));
+    if (Object.keys(errors).length > 0) return failure(errors);
+    const row = await inTenant(db, context, async (tx) => {
+      const created = await insertAction(tx, {
+        partnershipId: context.partnershipId,
+        title: input.title,
+        sourceType: 'review_recommendation',
+        recommendationId: source.recommendationId,
+        ownerPersonId: input.ownerPersonId,
+        dueOn: input.dueOn,
+        createdBy: context.userId,
+      });
+      await audit.record(tx, context, {
+        action: 'action.recorded',
+        entityType: 'action',
+        entityId: created.id,
+        after: {
+          title: created.title,
+          ownerPersonId: created.ownerPersonId,
+          dueOn: created.dueOn,
+          source: recommendationSource(source),
+        },
       });
       return created;
     });
@@ -149,6 +209,14 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
     });
   }
 
+  /** A due date kept as it was is not judged again, so an overdue action can change owner. */
+  function dueRuleForChange(current: DescribedAction, dueOn: string): DueRule {
+    if (dueOn === current.action.dueOn) return null;
+    return current.action.sourceType === 'review_recommendation'
+      ? dueFromToday(today())
+      : dueFromMeeting(current.meetingStartsAt);
+  }
+
   /** A new owner or due date; the reason is kept as an update, and reminders start again. */
   async function change(
     context: TenantContext,
@@ -161,7 +229,7 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
       input.ownerPersonId === current.action.ownerPersonId && input.dueOn === current.action.dueOn;
     const errors = unchanged
       ? { ownerPersonId: 'Choose a new owner or a new due date' }
-      : await ownerAndDateProblems(context, input, current.meetingStartsAt);
+      : await ownerAndDateProblems(context, input, dueRuleForChange(current, input.dueOn));
     if (Object.keys(errors).length > 0) return failure(errors);
     const people = await governance.people.all(context, { activeOnly: false });
     const nameOf = (personId: string) =>
@@ -202,5 +270,5 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
     });
   }
 
-  return { meetingItem, mayUpdate, create, find, recordUpdate, change };
+  return { meetingItem, mayUpdate, create, createForRecommendation, find, recordUpdate, change };
 }

@@ -22,6 +22,8 @@ import {
   body,
   meeting,
   person,
+  recommendation,
+  reviewCase,
 } from '../../db/schema/index.js';
 import type { IsoDate } from '../../platform/working-days.js';
 import { OUTSTANDING_STATUSES, type ActionStatus } from './action-status.js';
@@ -36,6 +38,7 @@ export interface ActionQuery {
   status?: ActionStatus;
   overdueOn?: IsoDate;
   meetingId?: string;
+  recommendationIds?: string[];
 }
 
 const outstanding = inArray(action.status, [...OUTSTANDING_STATUSES]);
@@ -44,7 +47,10 @@ const latestUpdate = (column: SQL) =>
   sql`(select ${column} from ${actionUpdate} where ${actionUpdate.actionId} = ${action.id}
        order by ${actionUpdate.createdAt} desc limit 1)`;
 
-/** An action with its owner, agency and source (item, meeting, body), and its latest update. */
+/**
+ * An action with its owner, agency and source (item, meeting, body; or a review's reference
+ * and recommendation number, nothing else about the case), and its latest update.
+ */
 const described = {
   action,
   ownerName: person.fullName,
@@ -55,6 +61,8 @@ const described = {
   meetingStartsAt: meeting.startsAt,
   bodyId: body.id,
   bodyName: body.name,
+  reviewReference: reviewCase.reference,
+  recommendationNumber: recommendation.number,
   lastUpdateAt: latestUpdate(sql`${actionUpdate.createdAt}`).mapWith(actionUpdate.createdAt),
   lastUpdateNote: latestUpdate(sql`${actionUpdate.note}`).mapWith(String),
 };
@@ -72,7 +80,9 @@ const actionLog = (tx: Executor) =>
     .innerJoin(agency, eq(agency.id, person.agencyId))
     .leftJoin(agendaItem, eq(agendaItem.id, action.agendaItemId))
     .leftJoin(meeting, eq(meeting.id, agendaItem.meetingId))
-    .leftJoin(body, eq(body.id, meeting.bodyId));
+    .leftJoin(body, eq(body.id, meeting.bodyId))
+    .leftJoin(recommendation, eq(recommendation.id, action.recommendationId))
+    .leftJoin(reviewCase, eq(reviewCase.id, recommendation.caseId));
 
 const actionCount = (tx: Executor) =>
   tx
@@ -90,6 +100,7 @@ function conditions(query: ActionQuery) {
     query.status ? eq(action.status, query.status) : undefined,
     query.overdueOn ? and(outstanding, lt(action.dueOn, query.overdueOn)) : undefined,
     query.meetingId ? eq(agendaItem.meetingId, query.meetingId) : undefined,
+    query.recommendationIds ? inArray(action.recommendationId, query.recommendationIds) : undefined,
   );
 }
 

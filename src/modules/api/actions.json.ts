@@ -15,6 +15,8 @@ export const actionJson = (row: Listed | Found) => ({
     meetingId: row.meetingId,
     meetingStartsAt: iso(row.meetingStartsAt),
     body: row.bodyId ? { id: row.bodyId, name: row.bodyName ?? '' } : null,
+    reviewReference: row.reviewReference,
+    recommendationNumber: row.recommendationNumber,
   },
   owner: { id: row.action.ownerPersonId, name: row.ownerName },
   agency: { id: row.agencyId, name: row.agencyName },

@@ -40,13 +40,19 @@ const actionProperties = {
 
 /** The action log's records as the API shows and accepts them. */
 export const ACTION_SCHEMAS = [
-  record('ActionSource', 'A meeting item an action arose from.', {
-    type: choice(['meeting_item']),
-    itemTitle: optionalText,
-    meetingId: { type: ['string', 'null'], format: 'uuid' },
-    meetingStartsAt: optionalTime,
-    body: optionalRef('Reference'),
-  }),
+  record(
+    'ActionSource',
+    'The meeting item an action arose from, or the review recommendation (by the review’s reference only).',
+    {
+      type: choice(['meeting_item', 'review_recommendation']),
+      itemTitle: optionalText,
+      meetingId: { type: ['string', 'null'], format: 'uuid' },
+      meetingStartsAt: optionalTime,
+      body: optionalRef('Reference'),
+      reviewReference: described(optionalText, 'The case review’s reference, e.g. SI-2026-007.'),
+      recommendationNumber: { type: ['integer', 'null'], minimum: 1 },
+    },
+  ),
   record('Action', 'One entry in the partnership’s single action log.', actionProperties),
   record('ActionUpdate', 'A dated update on an action.', {
     id,

@@ -24,6 +24,8 @@ export async function caseFile(services: Services, context: TenantContext, caseI
     deadlines,
     next: nextDeadline(opened.facts, calendar, today),
     canAddChild: opened.children.length < MOST_CHILDREN,
+    actionPlan: await services.reviews.recommendations.ofCase(context, caseId),
+    learning: await services.reviews.learning.ofCase(context, caseId),
     practiceReview: await services.reviews.practiceReviews.ofCase(context, caseId),
   };
 }

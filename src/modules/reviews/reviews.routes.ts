@@ -11,6 +11,8 @@ import { caseDashboardRoutes } from './case-dashboard.routes.js';
 import { caseFile } from './case-file.js';
 import { caseForTeam, casePath, typedWithLists, type WithCaseId } from './case-routing.js';
 import { caseTeamRoutes } from './case-team.routes.js';
+import { learningRoutes } from './learning.routes.js';
+import { recommendationsRoutes } from './recommendations.routes.js';
 import { practiceReviewRoutes } from './practice-reviews.routes.js';
 import { STAGE_NAMES, URGENCY_NAMES } from './case-progress.js';
 import {
@@ -148,5 +150,7 @@ export function reviewsRoutes(app: FastifyInstance, services: Services) {
   caseDashboardRoutes(app, services);
   caseChildRoutes(app, services);
   caseTeamRoutes(app, services);
+  recommendationsRoutes(app, services);
+  learningRoutes(app, services);
   practiceReviewRoutes(app, services);
 }

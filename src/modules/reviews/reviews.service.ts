@@ -11,6 +11,8 @@ import type { GovernanceService } from '../governance/governance.service.js';
 import { buildCaseDashboardService } from './case-dashboard.service.js';
 import { buildCaseTeamService } from './case-team.service.js';
 import { buildCasesService } from './cases.service.js';
+import { buildLearningService } from './learning.service.js';
+import { buildRecommendationsService } from './recommendations.service.js';
 import { buildPracticeReviewsService } from './practice-reviews.service.js';
 
 export interface ReviewsDependencies {
@@ -32,6 +34,8 @@ export function buildReviewsService(dependencies: ReviewsDependencies) {
   return {
     cases: buildCasesService(dependencies),
     team: buildCaseTeamService(dependencies),
+    recommendations: buildRecommendationsService(dependencies),
+    learning: buildLearningService(dependencies),
     practiceReviews: buildPracticeReviewsService(dependencies),
     dashboard: buildCaseDashboardService(dependencies),
   };
