@@ -42,6 +42,7 @@ describe('recording an action on a meeting item', () => {
     const form = await agent.get(addPath(source));
     expect(text(form, 'h1')).toBe('Add an action');
     expect(form.$('#ownerPersonId option').text()).toContain('Priya Shah (Northshire Police)');
+    expect(form.$('#title-hint').text()).toContain("Do not include a child's name");
     const added = await agent.submit(addPath(source), newAction());
     expect(added.status).toBe(303);
     expect(added.location).toBe(`/meetings/${source.meetingId}#item-${source.itemId}`);

@@ -84,13 +84,18 @@ export function buildLearningService({
     });
   }
 
+  /** A learning point for its team; showing it is audited as a view of the case. */
   function findLearningPoint(context: TenantContext, caseId: string, pointId: string) {
-    return inTenant(db, context, async (tx) => {
-      const found = await teamCaseIn(tx, context, caseId);
-      const point = found && (await findPoint(tx, caseId, pointId));
-      if (!found || !point) return null;
-      return { reviewCase: { id: found.id, reference: found.reference }, point };
-    });
+    return audit.readSensitive(
+      context,
+      { entityType: 'review_case', entityId: caseId },
+      async (tx) => {
+        const found = await teamCaseIn(tx, context, caseId);
+        const point = found && (await findPoint(tx, caseId, pointId));
+        if (!found || !point) return null;
+        return { reviewCase: { id: found.id, reference: found.reference }, point };
+      },
+    );
   }
 
   function addPoint(

@@ -123,20 +123,28 @@ export function buildRecommendationsService({
     }
   }
 
-  /** One recommendation with the agencies it names, for its team; null otherwise. */
-  function find(context: TenantContext, caseId: string, recommendationId: string) {
-    return inTenant(db, context, async (tx) => {
-      const found = await teamCaseIn(tx, context, caseId);
-      const row = found && (await findRecommendation(tx, caseId, recommendationId));
-      if (!found || !row) return null;
-      const agencies = await agenciesOfRecommendations(tx, [row.id]);
-      return {
-        reviewCase: { id: found.id, reference: found.reference },
-        recommendation: row,
-        agencies: agencies.map(({ id, name }) => ({ id, name })),
-      };
-    });
+  async function recommendationIn(
+    tx: Executor,
+    context: TenantContext,
+    caseId: string,
+    recommendationId: string,
+  ) {
+    const found = await teamCaseIn(tx, context, caseId);
+    const row = found && (await findRecommendation(tx, caseId, recommendationId));
+    if (!found || !row) return null;
+    const agencies = await agenciesOfRecommendations(tx, [row.id]);
+    return {
+      reviewCase: { id: found.id, reference: found.reference },
+      recommendation: row,
+      agencies: agencies.map(({ id, name }) => ({ id, name })),
+    };
   }
+
+  /** One recommendation and the agencies it names, for its team; showing it is audited. */
+  const find = (context: TenantContext, caseId: string, recommendationId: string) =>
+    audit.readSensitive(context, { entityType: 'review_case', entityId: caseId }, (tx) =>
+      recommendationIn(tx, context, caseId, recommendationId),
+    );
 
   async function change(
     context: TenantContext,
@@ -144,7 +152,9 @@ export function buildRecommendationsService({
     recommendationId: string,
     input: RecommendationInput,
   ): Promise<Outcome<RecommendationRow> | null> {
-    const current = await find(context, caseId, recommendationId);
+    const current = await inTenant(db, context, (tx) =>
+      recommendationIn(tx, context, caseId, recommendationId),
+    );
     if (!current) return null;
     const kept = current.agencies.map((each) => each.id);
     const agencyProblems = await agencyErrors(context, input.agencyIds, kept);

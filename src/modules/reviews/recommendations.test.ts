@@ -109,8 +109,13 @@ describe('recommendations', () => {
   it('changes a recommendation, and names who changed it first on a stale edit', async () => {
     const { id, recommendationId } = await caseWithRecommendation();
     const url = `/reviews/${id}/recommendations/${recommendationId}`;
+    const viewsBefore = (await services.audit.page(context, { entityId: id, action: 'viewed' }))
+      .events.length;
     const form = await agent.get(url);
     expect(form.$('h1').text()).toBe('Change recommendation 1');
+    expect(
+      (await services.audit.page(context, { entityId: id, action: 'viewed' })).events.length,
+    ).toBe(viewsBefore + 1);
     expect(form.$('#text').val()).toContain('household');
     expect(form.$(`input[name="agencyIds"][value="${police}"]`).attr('checked')).toBeDefined();
     const version = String(form.$('input[name="version"]').val());
