@@ -6,6 +6,8 @@ import { actionEndpoints } from './actions.routes.js';
 import { ACTION_SCHEMAS } from './actions.schemas.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
 import { calendarEndpoints } from './calendar.routes.js';
+import { caseEndpoints } from './cases.routes.js';
+import { CASE_SCHEMAS } from './cases.schemas.js';
 import { CALENDAR_SCHEMAS } from './calendar.schemas.js';
 import { meetingEndpoints } from './meetings.routes.js';
 import { MEETING_SCHEMAS } from './meetings.schemas.js';
@@ -34,12 +36,14 @@ export function apiRoutes(app: FastifyInstance, services: Services) {
       ...MEETING_SCHEMAS,
       ...ACTION_SCHEMAS,
       ...CALENDAR_SCHEMAS,
+      ...CASE_SCHEMAS,
     ])
       api.addSchema(schema);
     registryEndpoints(api, services.governance);
     meetingEndpoints(api, services);
     actionEndpoints(api, services);
     calendarEndpoints(api, services);
+    caseEndpoints(api, services);
     docsRoutes(api);
   });
 }

@@ -385,7 +385,7 @@ describe('the API documentation', () => {
     const v1Routes = app.registeredRoutes.filter(
       (route) => route.url.startsWith('/api/v1/') && route.method !== 'HEAD',
     );
-    expect(v1Routes.length).toBe(13);
+    expect(v1Routes.length).toBe(15);
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${path}`),
     );
@@ -433,6 +433,8 @@ describe('the API documentation', () => {
       'GET /api/v1/actions/{id}',
       'POST /api/v1/actions/{id}/updates',
       'GET /api/v1/working-days',
+      'GET /api/v1/cases',
+      'GET /api/v1/cases/{id}',
     ]);
     expect(text(page, '#curl-example')).toMatch(
       /^curl --header "Authorization: Bearer \$MASA_TOKEN" "http:\/\/[^"]+\/api\/v1\/agencies\?page=1"$/,

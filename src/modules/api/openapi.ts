@@ -13,7 +13,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         'A safeguarding partnership’s governance registry (agencies, people and bodies, with ' +
         'memberships, deputies and quorum rules), its meetings with attendance, quorum and ' +
         'decisions, and its one action log, where actions can also be recorded and updated. ' +
-        'It also counts working days, as the partnership’s statutory deadlines do. ' +
+        'It also counts working days, as the partnership’s statutory deadlines do, and ' +
+        'lists case reviews with their statutory clocks; a case’s team may read the whole case. ' +
         'Every call acts as the ' +
         'person who made the token, in the partnership it was made for. A browser that is ' +
         'signed in to MASA may also read these addresses.',
@@ -29,6 +30,11 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         name: 'Working days',
         description:
           'Dates counted in working days: England and Wales bank holidays and the partnership’s own non-working days are skipped',
+      },
+      {
+        name: 'Case reviews',
+        description:
+          'Serious incidents, rapid reviews and practice reviews: references and statutory clocks for everyone; a whole case for its case team only',
       },
     ],
     components: {
