@@ -27,6 +27,7 @@ export async function caseFile(services: Services, context: TenantContext, caseI
     actionPlan: await services.reviews.recommendations.ofCase(context, caseId),
     learning: await services.reviews.learning.ofCase(context, caseId),
     practiceReview: await services.reviews.practiceReviews.ofCase(context, caseId),
+    rapidReview: await services.reviews.rapidReviews.ofCase(context, caseId),
   };
 }
 

@@ -14,6 +14,7 @@ import { caseTeamRoutes } from './case-team.routes.js';
 import { learningRoutes } from './learning.routes.js';
 import { recommendationsRoutes } from './recommendations.routes.js';
 import { practiceReviewRoutes } from './practice-reviews.routes.js';
+import { rapidReviewRoutes } from './rapid-reviews.routes.js';
 import { STAGE_NAMES, URGENCY_NAMES } from './case-progress.js';
 import {
   CASE_KINDS,
@@ -153,4 +154,5 @@ export function reviewsRoutes(app: FastifyInstance, services: Services) {
   recommendationsRoutes(app, services);
   learningRoutes(app, services);
   practiceReviewRoutes(app, services);
+  rapidReviewRoutes(app, services);
 }

@@ -14,6 +14,7 @@ import { buildCasesService } from './cases.service.js';
 import { buildLearningService } from './learning.service.js';
 import { buildRecommendationsService } from './recommendations.service.js';
 import { buildPracticeReviewsService } from './practice-reviews.service.js';
+import { buildRapidReviewsService } from './rapid-reviews.service.js';
 
 export interface ReviewsDependencies {
   db: Database;
@@ -38,6 +39,7 @@ export function buildReviewsService(dependencies: ReviewsDependencies) {
     learning: buildLearningService(dependencies),
     practiceReviews: buildPracticeReviewsService(dependencies),
     dashboard: buildCaseDashboardService(dependencies),
+    rapidReviews: buildRapidReviewsService(dependencies),
   };
 }
 
