@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm } from '../../platform/forms.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
-import { FIRST_REPORTING_YEAR, figuresCsv, reportingYear, reportingYearOf } from './figures.js';
+import {
+  FIRST_REPORTING_YEAR,
+  figuresCsv,
+  reportingYear,
+  reportingYearOf,
+  type ReportingYear,
+} from './figures.js';
 import { figuresQuery } from './figures.forms.js';
 import { reviewsPolicies } from './reviews.policy.js';
 
@@ -14,7 +20,17 @@ type Query = { Querystring: Record<string, unknown> };
  */
 export function caseFiguresRoutes(app: FastifyInstance, services: Services) {
   const read = { config: { policy: reviewsPolicies.list } };
-  const { dashboard } = services.reviews;
+  const { dashboard, recommendations } = services.reviews;
+
+  /** The year's case figures, and the completion of those cases' recommendations. */
+  async function figuresOf(request: FastifyRequest, year: ReportingYear) {
+    const context = tenantContext(request);
+    const figures = await dashboard.figures(context, year);
+    return {
+      figures,
+      recommendations: await recommendations.completionFigures(context, figures.caseIds),
+    };
+  }
 
   /** The reporting year asked for, or the page explaining what is wrong with it (400). */
   async function askedYear(request: FastifyRequest<Query>, reply: FastifyReply) {
@@ -39,20 +55,24 @@ export function caseFiguresRoutes(app: FastifyInstance, services: Services) {
   app.get<Query>('/reviews/figures', read, async (request, reply) => {
     const asked = await askedYear(request, reply);
     if (!asked) return reply;
-    const figures = await dashboard.figures(tenantContext(request), asked.year);
-    return render(reply, asked.current, { figures, values: { year: String(asked.year.year) } });
+    const { figures, recommendations } = await figuresOf(request, asked.year);
+    return render(reply, asked.current, {
+      figures,
+      recommendations,
+      values: { year: String(asked.year.year) },
+    });
   });
 
   app.get<Query>('/reviews/figures.csv', read, async (request, reply) => {
     const asked = await askedYear(request, reply);
     if (!asked) return reply;
-    const figures = await dashboard.figures(tenantContext(request), asked.year);
+    const { figures, recommendations } = await figuresOf(request, asked.year);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
         'content-disposition',
         `attachment; filename="case-review-figures-${asked.year.year}.csv"`,
       )
-      .send(`\uFEFF${figuresCsv(figures)}`);
+      .send(`\uFEFF${figuresCsv(figures, recommendations)}`);
   });
 }

@@ -124,7 +124,7 @@ describe('the yearly figures', () => {
 });
 
 const bed = await reviewTestBed();
-const { agent, outsiderAgent, notifiedCase, context, database } = bed;
+const { agent, outsiderAgent, notifiedCase, context, database, services } = bed;
 
 /** A rapid review's outcome, written directly: recording one is another part's pages. */
 async function decide(caseId: string, outcome: RapidReviewOutcome) {
@@ -152,7 +152,45 @@ const local = await notifiedCase({ awareOn: '2026-11-02', panelNotifiedOn: '2026
 await decide(local.id, 'local_review');
 await notifiedCase({ awareOn: '2026-11-23' });
 await notifiedCase({ kind: 'good_practice', awareOn: '2026-10-01', criteria: [] });
-await notifiedCase({ awareOn: '2026-02-02', panelNotifiedOn: '2026-02-06' });
+const february = await notifiedCase({ awareOn: '2026-02-02', panelNotifiedOn: '2026-02-06' });
+
+const police = await bed.fixtures.agency({ name: 'Northshire Police' });
+const owner = await bed.fixtures.person(police);
+/** A recommendation with one action, closed with its evidence when `completed`. */
+async function recommend(caseId: string, completed: boolean) {
+  const { recommendations } = services.reviews;
+  const added = await recommendations.add(context, caseId, {
+    text: 'Agencies should check who lives in the household at every visit.',
+    agencyIds: [police],
+    version: undefined,
+  });
+  if (!added?.ok) throw new Error('Fixture refused the recommendation');
+  const action = await recommendations.addAction(context, caseId, added.value.id, {
+    title: 'Brief every neighbourhood team on household checks',
+    ownerPersonId: owner,
+    dueOn: '2026-12-18',
+  });
+  if (!action?.ok) throw new Error('Fixture refused the action');
+  if (!completed) return;
+  const closed = await services.actions.recordUpdate(
+    context,
+    action.value.id,
+    {
+      note: 'Finished',
+      status: 'closed',
+      closingEvidence: 'Briefing slides and attendance list',
+      cancelReason: null,
+      version: 1,
+    },
+    { runsMeetings: true },
+  );
+  if (!closed.ok) throw new Error('Fixture refused to close the action');
+}
+await recommend(national.id, true);
+await recommend(national.id, false);
+await recommend(local.id, false);
+// February's case belongs to the year before: its recommendation is not counted in 2026.
+await recommend(february.id, true);
 
 describe('the figures page', () => {
   it('shows this reporting year by default, in tables with captions', async () => {
@@ -187,6 +225,7 @@ describe('the figures page', () => {
       'Tell the safeguarding partners 0 1 2',
       'Send the rapid review to the Panel 0 0 2',
     ]);
+    expect(text(page, '#recommendations tbody')).toBe('Of the cases counted in 2026 to 2027 3 1');
     expect(page.$('a[href="/reviews/figures.csv?year=2026"]').length).toBe(1);
   });
 
@@ -195,6 +234,9 @@ describe('the figures page', () => {
     expect(earlier.status).toBe(200);
     expect(earlier.$('#year option[selected]').text()).toBe('2025 to 2026');
     expect(text(earlier, '#outcomes tbody tr:last-child')).toBe('All serious incidents 1');
+    expect(text(earlier, '#recommendations tbody')).toBe(
+      'Of the cases counted in 2025 to 2026 1 1',
+    );
   });
 
   it('gives the figures as CSV, one figure a line', async () => {
@@ -217,6 +259,10 @@ describe('the figures page', () => {
     expect(lines).toContain(
       '2026 to 2027,Statutory deadlines that fell due,Tell the safeguarding partners,Met late,1',
     );
+    expect(lines.slice(-2)).toEqual([
+      '2026 to 2027,Recommendations of the year’s cases,Recommendations,Made,3',
+      '2026 to 2027,Recommendations of the year’s cases,Recommendations,Completed,1',
+    ]);
   });
 
   it('refuses a year it cannot show, saying why', async () => {

@@ -134,8 +134,16 @@ const DEADLINE_MEASURES = [
   ['open', 'Still open'],
 ] as const;
 
+/** The recommendations of the year's cases, and how many are complete as at today. */
+export interface RecommendationFigures {
+  recommendations: number;
+  completed: number;
+}
+
+export const RECOMMENDATIONS_TABLE = 'Recommendations of the year’s cases';
+
 /** One figure a line, so a spreadsheet can pivot them: year, table, row, measure, count. */
-export function figuresCsv(figures: YearFigures) {
+export function figuresCsv(figures: YearFigures, recommendations: RecommendationFigures) {
   const year = figures.reportingYear.label;
   return toCsv([
     ['Reporting year', 'Table', 'Row', 'Measure', 'Count'],
@@ -169,5 +177,7 @@ export function figuresCsv(figures: YearFigures) {
         tally[key],
       ]),
     ),
+    [year, RECOMMENDATIONS_TABLE, 'Recommendations', 'Made', recommendations.recommendations],
+    [year, RECOMMENDATIONS_TABLE, 'Recommendations', 'Completed', recommendations.completed],
   ]);
 }
