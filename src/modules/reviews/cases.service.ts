@@ -9,11 +9,9 @@ import type { CalendarService } from '../calendar/calendar.service.js';
 import type { GovernanceService } from '../governance/governance.service.js';
 import { openChild, sealChild } from './case-children.js';
 import { toCaseFacts } from './case-facts.js';
-import { deadlinesOf, nextDeadline, stageOf } from './case-progress.js';
 import {
   agenciesOfCase,
   caseFacts,
-  casesOnTeam,
   childrenOf,
   findCase,
   insertCase,
@@ -205,38 +203,6 @@ export function buildCasesService({ db, audit, calendar, governance, cipher }: C
     );
   }
 
-  /** Open cases with only their reference, stage and next deadline, most urgent first. */
-  async function summaries(
-    context: TenantContext,
-    options: { openOnly?: boolean } = { openOnly: true },
-  ) {
-    const working = await calendar.workingCalendar(context);
-    const today = calendar.today();
-    const { rows, mine } = await inTenant(db, context, async (tx) => ({
-      rows: await caseFacts(tx, { openOnly: options.openOnly }),
-      mine: context.userId ? await casesOnTeam(tx, context.userId) : new Set<string>(),
-    }));
-    return rows
-      .map((row) => {
-        const facts = toCaseFacts(row);
-        return {
-          id: row.case.id,
-          reference: row.case.reference,
-          kind: row.case.kind,
-          stage: stageOf(facts),
-          closed: facts.closed,
-          deadlines: deadlinesOf(facts, working),
-          next: nextDeadline(facts, working, today),
-          onTeam: mine.has(row.case.id),
-        };
-      })
-      .sort(
-        (a, b) =>
-          (a.next?.dueOn ?? '9999').localeCompare(b.next?.dueOn ?? '9999') ||
-          a.reference.localeCompare(b.reference),
-      );
-  }
-
   async function changeNotification(
     context: TenantContext,
     caseId: string,
@@ -320,7 +286,7 @@ export function buildCasesService({ db, audit, calendar, governance, cipher }: C
     });
   }
 
-  return { notify, open, forTeam, summaries, changeNotification, addChild, changeChild };
+  return { notify, open, forTeam, changeNotification, addChild, changeChild };
 }
 
 function notificationDates(row: CaseRow) {
