@@ -293,9 +293,10 @@ export function buildInformationRequests({
       if (!found || !file) return null;
       await audit.record(tx, context, {
         action: 'reviews.information_return_downloaded',
-        entityType: 'information_request',
-        entityId: found.request.id,
-        after: { caseId, returnId },
+        // A read, filed with the case's views: a request's history is its changes.
+        entityType: 'review_case',
+        entityId: caseId,
+        after: { requestId: found.request.id, returnId },
       });
       return {
         fileName: file.fileName,

@@ -431,7 +431,8 @@ export function buildRapidReviewsService(dependencies: ReviewsDependencies) {
     await inTenant(db, context, (tx) =>
       audit.record(tx, context, {
         action: 'reviews.rapid_review_report_exported',
-        entityType: 'rapid_review',
+        // A read, filed with the case's views: the rapid review's history is its changes.
+        entityType: 'review_case',
         entityId: caseId,
         after: { reference: opened.reviewCase.reference },
       }),
