@@ -7,7 +7,7 @@ import { CASES_PAGE_SIZE, urgencyCountText } from './case-dashboard.service.js';
 import { FICTIONAL_CHILD, reviewTestBed } from './review-fixtures.js';
 
 const bed = await reviewTestBed();
-const { agent, outsiderAgent, notifiedCase, clock, context, database } = bed;
+const { agent, outsiderAgent, notifiedCase, clock, context, database, services, fixtures } = bed;
 
 /** Each row of the case table: its reference, all its text, and its status tag. */
 const rowsOf = (page: Page) =>
@@ -29,6 +29,24 @@ async function closeCase(id: string) {
       .set({ closedAt: clock.now(), closeReason: 'No further review needed' })
       .where(eq(reviewCase.id, id)),
   );
+}
+
+/** A recommendation of the case with an action in the partnership's action log. */
+async function recommendWithAction(caseId: string) {
+  const police = await fixtures.agency({ name: 'Northshire Police' });
+  const owner = await fixtures.person(police);
+  const added = await services.reviews.recommendations.add(context, caseId, {
+    text: 'Agencies should check who lives in the household at every visit.',
+    agencyIds: [police],
+    version: undefined,
+  });
+  if (!added?.ok) throw new Error('Fixture refused the recommendation');
+  const action = await services.reviews.recommendations.addAction(context, caseId, added.value.id, {
+    title: 'Brief every neighbourhood team on household checks',
+    ownerPersonId: owner,
+    dueOn: '2026-12-18',
+  });
+  if (!action?.ok) throw new Error('Fixture refused the action');
 }
 
 const csvLines = (body: string) =>
@@ -169,6 +187,7 @@ describe('a user outside the case team', () => {
     const surname = name.split(' ').at(-1)!;
     // The team sees it, so its absence below is the team rule working, not a missing record.
     expect((await agent.get(`/reviews/${id}`)).body).toContain(name);
+    await recommendWithAction(id);
 
     const urls = [
       '/reviews',
@@ -194,6 +213,8 @@ describe('a user outside the case team', () => {
       expect(page.body, url).not.toContain(FICTIONAL_CHILD.nhsNumber);
     }
     expect((await outsiderAgent.get(`/api/v1/cases/${id}`)).status).toBe(404);
+    // The case's action is in the log everyone reads, by the case's reference only.
+    expect((await outsiderAgent.get('/actions')).body).toContain(reference);
 
     // A search for the name finds nothing; the only place the name appears is the search
     // box echoing what the outsider typed.
