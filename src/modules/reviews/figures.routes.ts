@@ -20,7 +20,7 @@ type Query = { Querystring: Record<string, unknown> };
  */
 export function caseFiguresRoutes(app: FastifyInstance, services: Services) {
   const read = { config: { policy: reviewsPolicies.list } };
-  const { dashboard, recommendations } = services.reviews;
+  const { dashboard } = services.reviews;
 
   /** The year's case figures, and the completion of those cases' recommendations. */
   async function figuresOf(request: FastifyRequest, year: ReportingYear) {
@@ -28,7 +28,10 @@ export function caseFiguresRoutes(app: FastifyInstance, services: Services) {
     const figures = await dashboard.figures(context, year);
     return {
       figures,
-      recommendations: await recommendations.completionFigures(context, figures.caseIds),
+      recommendations: await services.reviews.recommendations.completionFigures(
+        context,
+        figures.caseIds,
+      ),
     };
   }
 
