@@ -5,6 +5,7 @@ import type { Services } from '../composition.js';
 import { loadDemoArrangements } from './demo-arrangements.js';
 import { loadDemoMeetings } from './demo-meetings.js';
 import { loadDemoStructure } from './demo-registry.js';
+import { loadDemoReviews } from './demo-reviews.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_BODIES,
@@ -83,6 +84,7 @@ export async function createDemoPartnership(db: Database, services: Services) {
   // The arrangements' version table and review date (issue 3, item 9).
   await loadDemoArrangements(db, services, context);
   await loadDemoMeetings(services, context, ids);
+  await loadDemoReviews(services, context, ids);
   const credentials: DemoCredentials = {
     email: DEMO_PEOPLE[administrator].email,
     password: passwords[0]!,
