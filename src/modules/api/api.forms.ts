@@ -17,13 +17,13 @@ export const apiTokenForm = z.object({
 export type ApiTokenInput = z.infer<typeof apiTokenForm>;
 
 /** A query parameter left empty (`?q=`) is the same as one not given. */
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const search = optional(
+export const search = optional(
   z.string({ error: 'q must be given once' }).trim().max(200, 'q must be 200 characters or fewer'),
 );
-const page = optional(
+export const page = optional(
   z.coerce
     .number({ error: 'page must be a whole number from 1' })
     .int('page must be a whole number from 1')

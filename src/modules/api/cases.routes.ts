@@ -8,6 +8,7 @@ import { signedIn, type Policy } from '../../platform/policy.js';
 import { CASE_SHOWING, OPEN_STAGES } from '../reviews/case-dashboard.forms.js';
 import { deadlinesOf, nextDeadline, stageOf } from '../reviews/case-progress.js';
 import { error, listEndpoint, NOT_FOUND, refused } from './api-endpoints.js';
+import { optional, page, search } from './api.forms.js';
 import { caseDetailJson, caseJson, type CaseRecord } from './cases.json.js';
 
 const TAG = 'Case reviews';
@@ -25,33 +26,18 @@ export const openCasePolicy: Policy = {
   },
 };
 
-/** A query parameter left empty (`?q=`) is the same as one not given. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
 const once = (name: string, message: string) => (issue: { input?: unknown }) =>
   Array.isArray(issue.input) ? `${name} must be given once` : message;
 
 export const caseQuery = z.object({
-  q: optional(
-    z
-      .string({ error: 'q must be given once' })
-      .trim()
-      .max(200, 'q must be 200 characters or fewer'),
-  ),
+  q: search,
   stage: optional(
     z.enum(OPEN_STAGES, { error: once('stage', `stage must be one of ${OPEN_STAGES.join(', ')}`) }),
   ),
   show: optional(
     z.enum(CASE_SHOWING.values, { error: once('show', 'show must be open, closed or all') }),
   ),
-  page: optional(
-    z.coerce
-      .number({ error: 'page must be a whole number from 1' })
-      .int('page must be a whole number from 1')
-      .min(1, 'page must be a whole number from 1')
-      .max(100_000, 'page must be 100000 or less'),
-  ),
+  page,
 });
 
 /** The case its team opened (the read is audited by `open`), with today's clocks. */
