@@ -4,27 +4,14 @@ import type { TenantContext } from '../../db/client.js';
 import type { Services } from '../../composition.js';
 import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
-import { signedIn, type Policy } from '../../platform/policy.js';
 import { CASE_SHOWING, OPEN_STAGES } from '../reviews/case-dashboard.forms.js';
 import { deadlinesOf, nextDeadline, stageOf } from '../reviews/case-progress.js';
 import { error, listEndpoint, NOT_FOUND, refused } from './api-endpoints.js';
 import { optional, page, search } from './api.forms.js';
+import { apiPolicies } from './api.policy.js';
 import { caseDetailJson, caseJson, type CaseRecord } from './cases.json.js';
 
 const TAG = 'Case reviews';
-
-/**
- * Opening a case needs a second factor, as on the pages; but a program cannot go and enrol
- * one, so the API answers 403 (not 401) to an account without one.
- */
-export const openCasePolicy: Policy = {
-  name: 'signed in, with a second factor enrolled (API)',
-  decide: (principal) => {
-    const decision = signedIn.decide(principal);
-    if (decision !== 'allow') return decision;
-    return principal!.mfaEnabled ? 'allow' : 'forbidden';
-  },
-};
 
 const once = (name: string, message: string) => (issue: { input?: unknown }) =>
   Array.isArray(issue.input) ? `${name} must be given once` : message;
@@ -109,7 +96,7 @@ export function caseEndpoints(api: FastifyInstance, services: Services) {
           },
         },
       },
-      config: { policy: openCasePolicy },
+      config: { policy: apiPolicies.openCase },
     },
     async (request, reply) => {
       const found = await withRecordId(request.params.id, (id) =>
