@@ -58,15 +58,23 @@ const TARGETS: Target[] = [
   { path: '/actions', as: 'member', expect: 'Actions' },
   { path: '/dashboard', as: 'member', expect: 'id="next-meetings"' },
   { path: '/api/v1/meetings/{partnershipMeeting}', as: 'member', expect: '"quorum"' },
+  { path: '/reviews', as: 'member', expect: 'Open cases' },
+  { path: '/reviews/{reviewCase}', as: 'administrator', expect: 'id="deadlines"' },
+  { path: '/api/v1/cases', as: 'member', expect: '"items"' },
 ];
 
 /** Paths name records of the loaded data by placeholder, filled in once it is loaded. */
-function resolveTargets(ids: { partnershipBody: string; partnershipMeeting: string }): Target[] {
+function resolveTargets(ids: {
+  partnershipBody: string;
+  partnershipMeeting: string;
+  reviewCase: string;
+}): Target[] {
   return TARGETS.map((target) => ({
     ...target,
     path: target.path
       .replace('{partnershipBody}', ids.partnershipBody)
-      .replace('{partnershipMeeting}', ids.partnershipMeeting),
+      .replace('{partnershipMeeting}', ids.partnershipMeeting)
+      .replace('{reviewCase}', ids.reviewCase),
   }));
 }
 
@@ -280,7 +288,15 @@ async function loadData(db: Database, services: Services, ownerUrl: string) {
       });
     }
   });
-  return { member, administrator, partnershipBody, partnershipMeeting };
+  // The demo's published review, which has every section; the bench administrator joins its team.
+  const reviewCase = await idOf(
+    ownerUrl,
+    "select id from review_case where partnership_id = $1 and reference like 'SI-%-021'",
+    partnershipId,
+  );
+  const joined = await services.reviews.team.add(context, reviewCase, administrator.userId, true);
+  if (!joined?.ok) throw new Error('The bench administrator could not join the case team');
+  return { member, administrator, partnershipBody, partnershipMeeting, reviewCase };
 }
 
 // --- facts and output
