@@ -178,6 +178,11 @@ export const reviewsAdmins = {
     email: 'admin.reviews.outsider@northshire.example',
     totpSecret: 'IEZDGNBVGY3TQOJQIEZDGNBVGY3TQOJQ',
   },
+  /** Records the case the outsider journey looks for, side by side with the team's journey. */
+  notifying: {
+    email: 'admin.reviews.notifying@northshire.example',
+    totpSecret: 'IIZDGNBVGY3TQOJQIIZDGNBVGY3TQOJQ',
+  },
 } as const;
 
 /**
