@@ -110,7 +110,9 @@ async function sendAction(masa: Masa, title: string) {
 test('a serious incident goes from notification through its rapid review to a published practice review with an action plan', async ({
   page,
 }) => {
-  test.slow(); // some forty pages, each checked with axe, an upload and two downloads
+  // Some forty pages, each checked with axe, an upload and two downloads: about a minute
+  // alone, more beside another worker on two cores.
+  test.setTimeout(240_000);
   const masa = new Masa(page);
   await signInWithCode(masa, reviewsAdmins.caseTeam);
 
