@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inTenant, type Database, type Executor, type TenantContext } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { ukDate } from '../../platform/dates.js';
 import { failure, success, type FieldErrors, type Outcome } from '../../platform/forms.js';
@@ -24,10 +25,16 @@ import {
   updateChild,
   type CaseRow,
 } from './cases.repository.js';
-import type { ChildInput, NotificationChange, NotificationInput } from './reviews.forms.js';
+import type {
+  ChildInput,
+  CloseInput,
+  NotificationChange,
+  NotificationInput,
+} from './reviews.forms.js';
 
 export interface CasesDependencies {
   db: Database;
+  clock: Clock;
   audit: AuditService;
   calendar: CalendarService;
   governance: GovernanceService;
@@ -75,7 +82,14 @@ const childDetails = (input: ChildInput | NotificationInput) => ({
  * read through `open`, which lets in only the case team and writes a view to the audit
  * trail; children's details are sealed before they are stored and never audited.
  */
-export function buildCasesService({ db, audit, calendar, governance, cipher }: CasesDependencies) {
+export function buildCasesService({
+  db,
+  clock,
+  audit,
+  calendar,
+  governance,
+  cipher,
+}: CasesDependencies) {
   async function agencyErrors(context: TenantContext, agencyIds: string[]): Promise<FieldErrors> {
     if (agencyIds.length === 0) return {};
     const known = new Set((await governance.agencies.all(context)).map((each) => each.id));
@@ -286,7 +300,33 @@ export function buildCasesService({ db, audit, calendar, governance, cipher }: C
     });
   }
 
-  return { notify, open, forTeam, changeNotification, addChild, changeChild };
+  /** Closes the case: its clocks stop and it leaves the open list. The reason stays with it. */
+  async function close(
+    context: TenantContext,
+    caseId: string,
+    input: CloseInput,
+  ): Promise<Outcome<CaseRow> | null> {
+    return inTenant(db, context, async (tx) => {
+      const found = await teamCase(tx, context, caseId);
+      if (!found) return null;
+      if (found.closedAt) return failure({ closeReason: 'This case is already closed' });
+      const saved = await updateCase(tx, caseId, input.version ?? found.version, {
+        closedAt: clock.now(),
+        closeReason: input.closeReason,
+      });
+      if (!saved) return failure({ form: await stale(tx, caseId, 'case') });
+      // The reason is typed text that could name a child: the audit trail keeps only the fact.
+      await audit.record(tx, context, {
+        action: 'reviews.case_closed',
+        entityType: 'review_case',
+        entityId: caseId,
+        after: { closed: true },
+      });
+      return success(saved);
+    });
+  }
+
+  return { notify, open, forTeam, changeNotification, addChild, changeChild, close };
 }
 
 function notificationDates(row: CaseRow) {

@@ -232,6 +232,44 @@ describe('the case team', () => {
   });
 });
 
+describe('closing a case', () => {
+  it('asks for the reason after a confirmation, stops its clocks and takes it off the open list', async () => {
+    const { id, reference } = await notifiedCase();
+    const confirm = await agent.get(`/reviews/${id}/close`);
+    expect(confirm.$('h1').text()).toContain('Close this case?');
+    const blank = await agent.submit(`/reviews/${id}/close`, { closeReason: ' ' });
+    expect(blank.status).toBe(400);
+    expect(blank.$('.govuk-error-summary').text()).toContain('Enter why the case is being closed');
+    expect((await agent.get('/reviews')).body).toContain(reference);
+    const closed = await agent.submit(`/reviews/${id}/close`, {
+      closeReason: 'Referred to another partnership, which leads the review',
+    });
+    expect(closed.status).toBe(303);
+    const casePage = await agent.get(`/reviews/${id}`);
+    expect(casePage.$('h1').text()).toContain('Closed');
+    expect(casePage.body).toContain('Referred to another partnership');
+    expect(casePage.$('a[href$="/close"]').length).toBe(0);
+    expect((await agent.get('/reviews')).body).not.toContain(reference);
+    const again = await agent.submit(`/reviews/${id}/close`, { closeReason: 'Twice' });
+    expect(again.status).toBe(400);
+    expect(again.$('.govuk-error-summary').text()).toContain('already closed');
+    const events = (await services.audit.page(context, { entityId: id })).events;
+    const closing = events.find((event) => event.action === 'reviews.case_closed');
+    expect(closing).toBeDefined();
+    expect(JSON.stringify(closing!.after)).not.toContain('Referred');
+  });
+
+  it('is refused to anyone outside the case team', async () => {
+    const { id } = await notifiedCase();
+    expect((await outsiderAgent.get(`/reviews/${id}/close`)).status).toBe(404);
+    const post = await outsiderAgent.post(`/reviews/${id}/close`, {
+      closeReason: 'No',
+      _csrf: await outsiderAgent.csrfTokenFrom('/reviews/new'),
+    });
+    expect(post.status).toBe(404);
+  });
+});
+
 describe('sealed children', () => {
   it('stores no child detail in plain text, and audits no child detail', async () => {
     const { id } = await notifiedCase();

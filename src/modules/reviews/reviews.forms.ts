@@ -101,6 +101,12 @@ export const notificationChangeForm = z.object({
 });
 export type NotificationChange = z.infer<typeof notificationChangeForm>;
 
+export const closeForm = z.object({
+  closeReason: requiredText('Enter why the case is being closed', 'The reason', 2000),
+  version: versionField,
+});
+export type CloseInput = z.infer<typeof closeForm>;
+
 export const teamMemberForm = z.object({
   userId: requiredId('Select who to add to the case team'),
 });

@@ -7,6 +7,7 @@ import { withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { versionToShow } from '../../platform/records.js';
 import { caseChildRoutes } from './case-children.routes.js';
+import { caseClosingRoutes } from './case-closing.routes.js';
 import { caseDashboardRoutes } from './case-dashboard.routes.js';
 import { caseFile } from './case-file.js';
 import { caseForTeam, casePath, typedWithLists, type WithCaseId } from './case-routing.js';
@@ -150,6 +151,7 @@ export function reviewsRoutes(app: FastifyInstance, services: Services) {
 
   caseDashboardRoutes(app, services);
   caseChildRoutes(app, services);
+  caseClosingRoutes(app, services);
   caseTeamRoutes(app, services);
   recommendationsRoutes(app, services);
   learningRoutes(app, services);
