@@ -383,7 +383,7 @@ test('a serious incident goes from notification through its rapid review to a pu
   await expect(masa.heading()).toHaveText('Case review figures for the yearly report');
 });
 
-test("outside the case team an administrator sees a case's reference and clock, never its child, until they add themselves to the team", async ({
+test("outside the case team an administrator sees a case's reference and clock, never its child, until they add themselves to the team, and can then close it", async ({
   page,
   browser,
 }) => {
@@ -476,6 +476,16 @@ test("outside the case team an administrator sees a case's reference and clock, 
     await outsider.follow('Back to the case');
     await expect(outsider.heading()).toContainText(`Case ${seen}`);
     await expect(summaryRow(outside, 'Name')).toHaveText(new RegExp(child));
+
+    // Now on the team, they close the case after its confirmation: it leaves the open list.
+    await outsider.follow('Close this case');
+    await expect(outsider.heading()).toHaveText('Close this case?');
+    await outside
+      .getByLabel('Why is the case being closed?')
+      .fill('Referred to the lead partnership');
+    await outsider.press('Close the case');
+    await expect(banner(outside)).toContainText(`Case ${seen} closed`);
+    await expect(outsider.heading()).toContainText('Closed');
   } finally {
     await outsiderContext.close();
   }
