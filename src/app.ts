@@ -47,6 +47,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** A logger made elsewhere (with loggerOptions), e.g. one writing to a test's stream. */
   loggerInstance?: FastifyBaseLogger;
+  /** Routes a deployment adds of its own, each with its policy (the benchmark's baselines). */
+  extraRoutes?: (app: FastifyInstance) => void;
 }
 
 /** Plugins, then modules, then the 404 and error pages, in the order a request meets them. */
@@ -58,6 +60,7 @@ export async function buildApp({
   settings,
   logger,
   loggerInstance,
+  extraRoutes,
 }: AppDependencies): Promise<App> {
   const app = Fastify({
     ...(loggerInstance
@@ -93,6 +96,7 @@ export async function buildApp({
   reviewsRoutes(app, services);
   dashboardRoutes(app, services);
   apiRoutes(app, services);
+  extraRoutes?.(app);
 
   await app.ready();
   return Object.assign(app as FastifyInstance, { registeredRoutes: routes });
