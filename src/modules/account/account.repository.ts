@@ -1,3 +1,4 @@
+import { groupRoles } from './principal.js';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { setTransactionSettings } from '../../db/client.js';
@@ -46,13 +47,7 @@ export async function partnershipsOfAccount(tx: Executor, userId: string) {
     .innerJoin(partnership, eq(partnership.id, partnershipRole.partnershipId))
     .where(eq(partnershipRole.userId, userId))
     .orderBy(asc(partnership.name));
-  const byId = new Map<string, { id: string; name: string; roles: Role[] }>();
-  for (const row of rows) {
-    const entry = byId.get(row.id) ?? { id: row.id, name: row.name, roles: [] };
-    entry.roles.push(row.role as Role);
-    byId.set(row.id, entry);
-  }
-  return [...byId.values()];
+  return groupRoles(rows);
 }
 
 export async function addRole(tx: Executor, partnershipId: string, userId: string, role: Role) {

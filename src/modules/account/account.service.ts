@@ -11,7 +11,8 @@ import {
   passwordWeakness,
   verifyPassword,
 } from '../../platform/auth/passwords.js';
-import type { SessionStore } from '../../platform/auth/sessions.js';
+import type { ResolvedSession, SessionStore } from '../../platform/auth/sessions.js';
+import { groupRoles, principalOf } from './principal.js';
 import type { Throttle, ThrottleRule } from '../../platform/auth/throttle.js';
 import type { FieldCipher } from '../../platform/sealing/field-cipher.js';
 import { totpSecretPlace } from '../../platform/sealing/totp-secrets.js';
@@ -140,20 +141,22 @@ export function buildAccountService({
     return asAccount(db, userId, async (tx) => {
       const account = await findAccount(tx, userId);
       if (!account || account.disabledAt) return null;
-      const partnerships = await partnershipsOfAccount(tx, userId);
-      const current = partnerships.find((p) => p.id === partnershipId) ?? null;
-      return {
-        userId,
-        email: account.email,
-        displayName: account.displayName,
-        partnershipId: current?.id ?? null,
-        partnershipName: current?.name ?? null,
-        roles: current?.roles ?? [],
-        partnerships: partnerships.map(({ id, name }) => ({ id, name })),
-        mfaEnabled: account.mfaEnabledAt !== null,
-        mfaPassed,
-      };
+      return principalOf(
+        { userId, partnershipId, mfaPassed },
+        {
+          email: account.email,
+          displayName: account.displayName,
+          mfaEnabled: account.mfaEnabledAt !== null,
+        },
+        await partnershipsOfAccount(tx, userId),
+      );
     });
+  }
+
+  /** The principal of a session read with its holder (sessions.resolve): no further query. */
+  function principalOfSession(active: ResolvedSession): Principal | null {
+    if (active.holder.disabled) return null;
+    return principalOf(active, active.holder, groupRoles(active.holder.partnershipRoles));
   }
 
   /** The principal's list was read for this request, so a role removed since is not offered. */
@@ -330,6 +333,7 @@ export function buildAccountService({
     inTransaction,
     signIn,
     loadPrincipal,
+    principalOfSession,
     switchPartnership,
     verifySecondFactor,
     beginEnrolment,

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { session } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
@@ -15,6 +15,34 @@ export interface ActiveSession {
   userId: string;
   partnershipId: string | null;
   mfaPassed: boolean;
+}
+
+/** The account holding a session, as read with it. */
+export interface SessionHolder {
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  mfaEnabled: boolean;
+  /** One entry per role, ordered by partnership name. */
+  partnershipRoles: { id: string; name: string; role: string }[];
+}
+
+export interface ResolvedSession extends ActiveSession {
+  holder: SessionHolder;
+}
+
+/** Timestamps arrive as text or as dates depending on the driver's parsers; both are read. */
+interface SessionPrincipalRow extends Record<string, unknown> {
+  user_id: string;
+  partnership_id: string | null;
+  mfa_passed_at: string | null;
+  created_at: string;
+  last_seen_at: string;
+  email: string;
+  display_name: string;
+  disabled_at: string | null;
+  mfa_enabled_at: string | null;
+  partnerships: { id: string; name: string; role: string }[];
 }
 
 /** Touching last_seen on every request would write on every page view; a minute is enough. */
@@ -37,25 +65,37 @@ export function buildSessionStore(db: Database, settings: SessionSettings, clock
     return token;
   }
 
-  async function resolve(token: string): Promise<ActiveSession | null> {
+  /** The session and who holds it, read together (see migration 0010); null when it has ended. */
+  async function resolve(token: string): Promise<ResolvedSession | null> {
     const idHash = hashOf(token);
-    const [found] = await db.select().from(session).where(eq(session.idHash, idHash));
+    const { rows } = await db.execute<SessionPrincipalRow>(
+      sql`select * from session_principal(${idHash})`,
+    );
+    const found = rows[0];
     if (!found) return null;
     const now = clock.now().getTime();
-    const idle = now - found.lastSeenAt.getTime() > settings.idleMs;
-    const tooOld = now - found.createdAt.getTime() > settings.absoluteMs;
+    const lastSeen = new Date(found.last_seen_at).getTime();
+    const idle = now - lastSeen > settings.idleMs;
+    const tooOld = now - new Date(found.created_at).getTime() > settings.absoluteMs;
     if (idle || tooOld) {
       await db.delete(session).where(eq(session.idHash, idHash));
       return null;
     }
-    if (now - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    if (now - lastSeen > TOUCH_AFTER_MS) {
       await db.update(session).set({ lastSeenAt: clock.now() }).where(eq(session.idHash, idHash));
     }
     return {
       idHash,
-      userId: found.userId,
-      partnershipId: found.partnershipId,
-      mfaPassed: found.mfaPassedAt !== null,
+      userId: found.user_id,
+      partnershipId: found.partnership_id,
+      mfaPassed: found.mfa_passed_at !== null,
+      holder: {
+        email: found.email,
+        displayName: found.display_name,
+        disabled: found.disabled_at !== null,
+        mfaEnabled: found.mfa_enabled_at !== null,
+        partnershipRoles: found.partnerships,
+      },
     };
   }
 

@@ -41,9 +41,7 @@ export function registerSessionResolution(
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const active = await sessions.resolve(token);
-    const principal = active
-      ? await accounts.loadPrincipal(active.userId, active.partnershipId, active.mfaPassed)
-      : null;
+    const principal = active ? accounts.principalOfSession(active) : null;
     if (!principal) {
       clearSessionCookie(reply);
       return;
