@@ -7,6 +7,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type pg from 'pg';
+import { databaseOn } from './db/client.js';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { actionsRoutes } from './modules/actions/actions.routes.js';
@@ -27,6 +28,7 @@ import { parseFormBody } from './platform/http/form-encoding.js';
 import { registerGuard, type RegisteredRoute } from './platform/http/guard.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { registerPages } from './platform/http/pages.js';
+import { registerRequestTransactions } from './platform/http/request-transaction.js';
 import { registerSecurity } from './platform/http/security.js';
 import { registerSessionResolution } from './platform/http/session-hook.js';
 import { registerUploads } from './platform/http/uploads.js';
@@ -72,6 +74,7 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true },
   });
   const routes = registerGuard(app);
+  registerRequestTransactions(app, databaseOn(pool));
   await app.register(cookie, { secret: settings.cookieSecret });
   await app.register(formbody, { bodyLimit: settings.bodyLimit, parser: parseFormBody });
   await registerUploads(app, MAX_DOCUMENT_BYTES);

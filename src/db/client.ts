@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { requestTransaction } from './request-transaction.js';
 import * as schema from './schema/index.js';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -20,12 +21,14 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export const databaseOn = (pool: pg.Pool): Database => drizzle(pool, { schema });
+
 export function connect(url: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'masa' });
   // An idle connection that the server drops (restart, shutdown) is discarded by the pool;
   // without a listener Node would treat the 'error' event as fatal and stop the process.
   pool.on('error', () => undefined);
-  const db = drizzle(pool, { schema });
+  const db = databaseOn(pool);
   let closing: Promise<void> | undefined;
   return { db, pool, close: () => (closing ??= pool.end()) };
 }
@@ -42,17 +45,25 @@ export async function setTransactionSettings(
   if (calls.length > 0) await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
 }
 
-/** Runs `work` in one transaction confined to the context's partnership. */
+export const applyTenantSettings = (tx: Executor, context: TenantContext) =>
+  setTransactionSettings(tx, {
+    'app.partnership_id': context.partnershipId,
+    'app.user_id': context.userId,
+  });
+
+/**
+ * Runs `work` in one transaction confined to the context's partnership: the page request's
+ * shared one when there is one for this context (db/request-transaction.ts), else its own.
+ */
 export function inTenant<T>(
   db: Database,
   context: TenantContext,
   work: (tx: Transaction) => Promise<T>,
 ) {
+  const shared = requestTransaction();
+  if (shared?.accepts(context)) return shared.run(work);
   return db.transaction(async (tx) => {
-    await setTransactionSettings(tx, {
-      'app.partnership_id': context.partnershipId,
-      'app.user_id': context.userId,
-    });
+    await applyTenantSettings(tx, context);
     return work(tx);
   });
 }

@@ -1,3 +1,4 @@
+import type { RequestTransaction } from '../../db/request-transaction.js';
 import type { Policy, Principal } from '../policy.js';
 
 declare module 'fastify' {
@@ -7,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     sessionToken: string | null;
+    /** The transaction a page request's reads share, when it has one. */
+    requestTransaction: RequestTransaction | null;
   }
 }
 

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../testing/app.js';
+import { createPartnership } from '../testing/fixtures.js';
+import { applyTenantSettings, inTenant, type Transaction } from './client.js';
+import { RequestTransaction, withRequestTransaction } from './request-transaction.js';
+import { agency } from './schema/index.js';
+
+const { app, services, database } = await createTestApp();
+afterAll(() => app.close());
+const db = database.app.db;
+const partnership = await createPartnership(services);
+const context = { partnershipId: partnership.id, userId: null };
+
+const transactionId = (tx: Transaction) =>
+  tx
+    .execute<{ id: string }>(sql`select txid_current()::text as id`)
+    .then(({ rows }) => rows[0]!.id);
+
+const agencyNamed = (name: string) =>
+  database.owner.pool
+    .query('select count(*)::int as n from agency where name = $1', [name])
+    .then(({ rows }) => rows[0].n as number);
+
+const addAgency = (tx: Transaction, name: string) =>
+  tx.insert(agency).values({ partnershipId: partnership.id, name, agencyType: 'police' });
+
+describe('a request transaction', () => {
+  it('runs every tenant unit of work of the request in one transaction', async () => {
+    const shared = new RequestTransaction(db, context, applyTenantSettings);
+    const ids = await withRequestTransaction(shared, async () => [
+      await inTenant(db, context, transactionId),
+      await inTenant(db, { ...context, requestId: 'r1' }, transactionId),
+    ]);
+    await shared.finish(true);
+    expect(ids[0]).toBe(ids[1]);
+  });
+
+  it('leaves work for another partnership or person to a transaction of its own', async () => {
+    const shared = new RequestTransaction(db, context, applyTenantSettings);
+    const [mine, someoneElse] = await withRequestTransaction(shared, async () => [
+      await inTenant(db, context, transactionId),
+      await inTenant(db, { ...context, userId: randomUUID() }, transactionId),
+    ]);
+    await shared.finish(true);
+    expect(mine).not.toBe(someoneElse);
+  });
+
+  it('keeps what the request wrote when it commits, and nothing when it rolls back', async () => {
+    for (const [commit, name] of [
+      [true, 'Kept Constabulary'],
+      [false, 'Dropped Constabulary'],
+    ] as const) {
+      const shared = new RequestTransaction(db, context, applyTenantSettings);
+      await withRequestTransaction(shared, () =>
+        inTenant(db, context, (tx) => addAgency(tx, name)),
+      );
+      expect(await agencyNamed(name)).toBe(0);
+      await shared.finish(commit);
+      expect(await agencyNamed(name)).toBe(commit ? 1 : 0);
+    }
+  });
+
+  it('waits for work already started before it finishes, and gives later work its own', async () => {
+    const shared = new RequestTransaction(db, context, applyTenantSettings);
+    const slow = withRequestTransaction(shared, () =>
+      inTenant(db, context, async (tx) => {
+        await tx.execute(sql`select pg_sleep(0.3)`);
+        await addAgency(tx, 'Late Health Trust');
+        return transactionId(tx);
+      }),
+    );
+    const finished = shared.finish(true);
+    const later = await withRequestTransaction(shared, () => inTenant(db, context, transactionId));
+    await finished;
+    expect(await agencyNamed('Late Health Trust')).toBe(1);
+    expect(later).not.toBe(await slow);
+  });
+
+  it('opens no transaction at all when the request ran no query', async () => {
+    const before = database.app.pool.totalCount - database.app.pool.idleCount;
+    await new RequestTransaction(db, context, applyTenantSettings).finish(true);
+    expect(database.app.pool.totalCount - database.app.pool.idleCount).toBe(before);
+  });
+});
