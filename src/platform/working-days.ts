@@ -1,5 +1,4 @@
 import Holidays from 'date-holidays';
-import { addDays, format, isWeekend, parseISO } from 'date-fns';
 
 /** A calendar date as YYYY-MM-DD. */
 export type IsoDate = string;
@@ -46,19 +45,48 @@ export function bankHolidaysOf(year: number): ExtraNonWorkingDay[] {
   return [...bankHolidays(year)].map(([day, name]) => ({ day, name }));
 }
 
-const isoDate = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
-const step = (day: IsoDate, days: number): IsoDate => isoDate(addDays(parseISO(day), days));
+const DAY_MS = 86_400_000;
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * Plain UTC arithmetic on calendar dates: deadlines are counted day by day over years of
+ * cases and actions on every page, where a general date library's parsing costs the most.
+ */
+const isoOf = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10);
+
+function timeOf(day: IsoDate): number {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  // Date.parse rolls 30 February over to March; a real date reads back the same.
+  if (Number.isNaN(time) || isoOf(time) !== day) throw new RangeError(`Not a date: ${day}`);
+  return time;
+}
+
+const step = (day: IsoDate, days: number): IsoDate => isoOf(timeOf(day) + days * DAY_MS);
+
+const nationalReasons = new Map<IsoDate, string | null>();
+
+/** A bank holiday's name, or the weekday's name at a weekend, or null; the same everywhere. */
+function nationalReason(day: IsoDate): string | null {
+  let reason = nationalReasons.get(day);
+  if (reason === undefined) {
+    const weekday = new Date(timeOf(day)).getUTCDay();
+    reason =
+      bankHolidays(Number(day.slice(0, 4))).get(day) ??
+      (weekday === 0 || weekday === 6 ? WEEKDAY_NAMES[weekday]! : null);
+    nationalReasons.set(day, reason);
+  }
+  return reason;
+}
 
 /** Working days in England and Wales: weekdays that are not bank holidays or extra days. */
 export function workingCalendar(extraDays: readonly ExtraNonWorkingDay[] = []): WorkingCalendar {
   const extra = new Map(extraDays.map(({ day, name }) => [day, name]));
 
   function nonWorkingReason(day: IsoDate): string | null {
-    const date = parseISO(day);
-    if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${day}`);
+    const national = nationalReason(day);
     // A holiday's name says more than its weekday: "Christmas Day", not "Saturday".
-    const named = bankHolidays(date.getFullYear()).get(day) ?? extra.get(day);
-    return named ?? (isWeekend(date) ? format(date, 'EEEE') : null);
+    if (national !== null && !WEEKDAY_NAMES.includes(national)) return national;
+    return extra.get(day) ?? national;
   }
   const isWorkingDay = (day: IsoDate) => nonWorkingReason(day) === null;
 
