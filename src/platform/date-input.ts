@@ -1,7 +1,5 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
-import { PARTNERSHIP_TIME_ZONE } from './dates.js';
+import { ukIsoDate } from './dates.js';
 
 type Body = Record<string, unknown>;
 
@@ -88,5 +86,5 @@ export function dateInputValues(name: string, isoDate: string | null | undefined
 
 /** Today's date in the UK, as YYYY-MM-DD. */
 export function ukToday(now: Date): string {
-  return format(new TZDate(now.getTime(), PARTNERSHIP_TIME_ZONE), 'yyyy-MM-dd');
+  return ukIsoDate(now);
 }

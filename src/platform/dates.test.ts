@@ -59,4 +59,14 @@ describe('meeting times in UK time', () => {
     expect(ukTime(new Date('2026-12-01T14:30:00Z'))).toBe('2:30pm');
     expect(ukTime(null)).toBe('');
   });
+
+  it('writes midnight and noon the way people say them', () => {
+    expect(ukDateTime(new Date('2026-12-01T00:05:00Z'))).toBe('1 December 2026, 12:05am');
+    expect(ukTime(new Date('2026-07-01T11:00:00Z'))).toBe('12:00pm');
+    expect(ukDateAndTime(new Date('2026-03-29T00:30:00Z'))).toEqual({
+      day: '2026-03-29',
+      time: '00:30',
+    });
+    expect(ukDate('2026-03-29')).toBe('29 March 2026');
+  });
 });

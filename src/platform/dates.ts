@@ -1,18 +1,69 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns';
 
 export const PARTNERSHIP_TIME_ZONE = 'Europe/London';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * One formatter, made once: pages show hundreds of dates, and building a zoned date object
+ * per date cost more than the rest of the page's rendering.
+ */
+const ukWallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARTNERSHIP_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** A moment's UK calendar date and wall-clock time, as numbers. */
+export function ukParts(value: Date | string) {
+  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+  for (const part of ukWallClock.formatToParts(new Date(value)))
+    if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);
+  return parts;
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/** "3:05pm" from a 24-hour time. */
+const twelveHour = (hour: number, minute: number) =>
+  `${hour % 12 === 0 ? 12 : hour % 12}:${twoDigits(minute)}${hour < 12 ? 'am' : 'pm'}`;
 
 /** "26 November 2026, 3:05pm", in UK time whatever the server's zone. */
 export function ukDateTime(value: Date | string | null | undefined): string {
   if (!value) return '';
-  return format(new TZDate(new Date(value), PARTNERSHIP_TIME_ZONE), 'd MMMM yyyy, h:mmaaa');
+  const { year, month, day, hour, minute } = ukParts(value);
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}, ${twelveHour(hour, minute)}`;
 }
 
 /** "26 November 2026". */
 export function ukDate(value: Date | string | null | undefined): string {
   if (!value) return '';
-  return format(new TZDate(new Date(value), PARTNERSHIP_TIME_ZONE), 'd MMMM yyyy');
+  const { year, month, day } = ukParts(value);
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** The UK calendar date of a moment, as YYYY-MM-DD. */
+export function ukIsoDate(value: Date): string {
+  const { year, month, day } = ukParts(value);
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /**
@@ -50,12 +101,13 @@ export function ukMoment(day: string, time: string): Date {
 
 /** A moment's UK calendar date and 24-hour time, as the meeting form shows them. */
 export function ukDateAndTime(value: Date): { day: string; time: string } {
-  const local = new TZDate(value.getTime(), PARTNERSHIP_TIME_ZONE);
-  return { day: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+  const { hour, minute } = ukParts(value);
+  return { day: ukIsoDate(value), time: `${twoDigits(hour)}:${twoDigits(minute)}` };
 }
 
 /** "2:30pm", in UK time. */
 export function ukTime(value: Date | string | null | undefined): string {
   if (!value) return '';
-  return format(new TZDate(new Date(value), PARTNERSHIP_TIME_ZONE), 'h:mmaaa');
+  const { hour, minute } = ukParts(value);
+  return twelveHour(hour, minute);
 }
