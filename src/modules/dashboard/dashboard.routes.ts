@@ -12,13 +12,10 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
     const watchList = await services.meetings.businessUnit.watchList(context);
     const bodies = await services.governance.bodies.all(context, { activeOnly: false });
     const overdueByAgency = await services.actions.overdueByAgency(context);
-    // Ten meetings at most: one register each is cheaper than a bespoke query to maintain.
-    const quoracyRisks: Record<string, unknown> = {};
-    for (const meeting of watchList.upcoming)
-      quoracyRisks[meeting.id] = await services.meetings.attendance.quoracyRisk(
-        context,
-        meeting.id,
-      );
+    const quoracyRisks = await services.meetings.attendance.quoracyRisks(
+      context,
+      watchList.upcoming.map((meeting) => meeting.id),
+    );
     return reply.page('dashboard/views/dashboard.njk', {
       pageTitle: 'Business unit dashboard',
       ...watchList,

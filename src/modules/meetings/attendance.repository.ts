@@ -1,6 +1,13 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { attendance } from '../../db/schema/index.js';
+import {
+  agency,
+  attendance,
+  meeting,
+  membership,
+  person,
+  quorumRequiredAgency,
+} from '../../db/schema/index.js';
 
 export type AttendanceRow = typeof attendance.$inferSelect;
 
@@ -56,4 +63,39 @@ export async function findGuest(tx: Executor, meetingId: string, id: string) {
       ),
     );
   return row ?? null;
+}
+
+/**
+ * Apologies from members whose agency their body's quorum needs, for several meetings in
+ * one query (the dashboard lists up to ten).
+ */
+export function apologiesFromRequiredAgencies(tx: Executor, meetingIds: string[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({
+      meetingId: attendance.meetingId,
+      personName: person.fullName,
+      agencyId: agency.id,
+      agencyName: agency.name,
+    })
+    .from(attendance)
+    .innerJoin(meeting, eq(meeting.id, attendance.meetingId))
+    .innerJoin(membership, eq(membership.id, attendance.membershipId))
+    .innerJoin(
+      quorumRequiredAgency,
+      and(
+        eq(quorumRequiredAgency.bodyId, meeting.bodyId),
+        eq(quorumRequiredAgency.agencyId, membership.representsAgencyId),
+      ),
+    )
+    .innerJoin(person, eq(person.id, membership.personId))
+    .innerJoin(agency, eq(agency.id, membership.representsAgencyId))
+    .where(
+      and(
+        inArray(attendance.meetingId, meetingIds),
+        eq(attendance.status, 'apologies'),
+        isNull(attendance.withdrawnAt),
+      ),
+    )
+    .orderBy(asc(person.fullName));
 }

@@ -11,6 +11,7 @@ import {
   type RegisterLine,
 } from './attendance-register.js';
 import {
+  apologiesFromRequiredAgencies,
   attendanceOfMeeting,
   findGuest,
   insertAttendance,
@@ -280,18 +281,16 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
     return loaded ? quoracyOf(loaded) : null;
   }
 
-  /** Members of the agencies the quorum needs who have sent apologies: a risk to the quorum. */
-  async function quoracyRisk(context: TenantContext, meetingId: string) {
-    const loaded = await register(context, meetingId);
-    if (!loaded) return [];
-    const required = new Set(loaded.quorumRule.requiredAgencies.map((agency) => agency.id));
-    return loaded.lines
-      .filter((line) => line.recorded?.status === 'apologies' && required.has(line.seat.agencyId))
-      .map(({ seat }) => ({
-        personName: seat.personName,
-        agencyId: seat.agencyId,
-        agencyName: seat.agencyName,
-      }));
+  /**
+   * For each meeting, the members of agencies its quorum needs who have sent apologies: a
+   * risk to the quorum. Meetings without any are left out.
+   */
+  async function quoracyRisks(context: TenantContext, meetingIds: string[]) {
+    const rows = await inTenant(db, context, (tx) => apologiesFromRequiredAgencies(tx, meetingIds));
+    const risks: Record<string, { personName: string; agencyId: string; agencyName: string }[]> =
+      {};
+    for (const { meetingId, ...risk } of rows) (risks[meetingId] ??= []).push(risk);
+    return risks;
   }
 
   /** What the meeting page shows: the quorum, and who came, sent apologies or stayed away. */
@@ -325,7 +324,7 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
     correctGuest,
     removeGuest,
     quoracy,
-    quoracyRisk,
+    quoracyRisks,
     overview,
   };
 }

@@ -122,9 +122,13 @@ describe('recording attendance and the quorum', () => {
       { membershipId: librarySeat, status: 'apologies' },
       { membershipId: scene.councilSeat, status: 'present' },
     ]);
-    expect(await services.meetings.attendance.quoracyRisk(context, id)).toEqual([
-      { personName: scene.names.officer, agencyId: scene.police, agencyName: scene.names.police },
-    ]);
+    const quiet = await meeting(scene.body, MEETING_DAY);
+    expect(await services.meetings.attendance.quoracyRisks(context, [id, quiet])).toEqual({
+      [id]: [
+        { personName: scene.names.officer, agencyId: scene.police, agencyName: scene.names.police },
+      ],
+    });
+    expect(await services.meetings.attendance.quoracyRisks(context, [])).toEqual({});
   });
 });
 
