@@ -42,8 +42,9 @@ const large: PartnershipShape = {
 /**
  * What `src/demo/` loads, counted in a database it was loaded into: 11 agencies, 39 people,
  * 4 accounts, 15 bodies, 94 memberships, 5 meetings, 6 actions with 2 updates, 6 cases.
- * Its audit trail holds 263 events; the synthetic one holds more because its records have
- * a year of history (ended memberships, minutes approved, sign-ins).
+ * Its audit trail holds 263 events; the synthetic one holds 500, because its records have a
+ * year of history (ended memberships, minutes approved, cases further along: up to 420 of
+ * their own), topped up with sign-ins and case views.
  */
 const demoSized: PartnershipShape = {
   name: 'demo-sized',
@@ -57,7 +58,7 @@ const demoSized: PartnershipShape = {
   actions: 6,
   actionUpdates: 2,
   caseReviews: 6,
-  auditEvents: 400,
+  auditEvents: 500,
 };
 
 /** A few rows per table, for tests. */
