@@ -60,6 +60,8 @@ export interface BodyPlan {
   termsOfReferenceReviewDueOn: Day | null;
   quorumUsesPartners: boolean;
   minimumHeadCount: number | null;
+  /** Its seats in full (10-40); fewer in shapes with fewer memberships than seats. */
+  seats: number;
   opensOn: Day;
   /** The last day it met, for a time-limited group; null while it is open. */
   closesOn: Day | null;

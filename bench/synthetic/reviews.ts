@@ -8,7 +8,28 @@
  */
 import { CRITERIA } from '../../src/modules/reviews/reviews.forms.js';
 import { ASKED_FOR } from '../../src/modules/reviews/information-requests.forms.js';
-import { auditKind } from './audit-log.js';
+import {
+  CHILD,
+  CLOSED,
+  DELAY,
+  DISSEMINATED,
+  DRAFT,
+  FINAL_REPORT,
+  LEARNING,
+  MEETING_LINKED,
+  MILESTONE,
+  OPENED,
+  OUTCOME,
+  PANEL,
+  PRACTICE_DECIDED,
+  PUBLICATION,
+  RAPID_STARTED,
+  RECOMMENDATION,
+  REQUESTED,
+  RETURNED,
+  TEAM_ADDED,
+  TEAM_REMOVED,
+} from './reviews-audit.js';
 import type { CasePlan, ChildPlan, PartnershipPlan, PracticeReviewPlan } from './plan.js';
 import { Random } from './random.js';
 import { addMonths, isoOf, type Day } from './timeline.js';
@@ -25,179 +46,6 @@ export const TIMESCALES = {
   practiceReviewMonths: 6,
   finalReportWorkingDays: 7,
 };
-
-// --- audit events, as the reviews services write them (never a child's details)
-
-const caseOf = (plan: Plan, index: number) => plan.cases[index]!;
-const day = (value: Day | null) => (value === null ? null : isoOf(value));
-const onCase = (action: string, after: (plan: Plan, c: CasePlan, b: number) => unknown) =>
-  auditKind((plan, a, b) => ({
-    action,
-    entityType: 'review_case',
-    entityId: caseOf(plan, a).id,
-    after: after(plan, caseOf(plan, a), b),
-  }));
-
-const OPENED = onCase('reviews.case_opened', (_, c) => ({
-  reference: c.reference,
-  kind: c.kind,
-  awareOn: isoOf(c.awareOn),
-}));
-const CHILD = onCase('reviews.child_recorded', (_, __, b) => ({ position: b + 1 }));
-const TEAM_ADDED = onCase('reviews.team_member_added', (plan, c, b) => ({
-  userId: plan.accounts[c.team[b]!.account]!.id,
-}));
-const TEAM_REMOVED = onCase('reviews.team_member_removed', (plan, c, b) => ({
-  userId: plan.accounts[c.team[b]!.account]!.id,
-}));
-const RAPID_STARTED = auditKind((plan, a) => ({
-  action: 'reviews.rapid_review_started',
-  entityType: 'rapid_review',
-  entityId: caseOf(plan, a).id,
-  after: { panelNotifiedOn: day(caseOf(plan, a).panelNotifiedOn) },
-}));
-const REQUESTED = auditKind((plan, a, b) => {
-  const request = caseOf(plan, a).rapidReview!.requests[b]!;
-  return {
-    action: 'reviews.information_requested',
-    entityType: 'information_request',
-    entityId: request.id,
-    after: {
-      caseId: caseOf(plan, a).id,
-      agencyId: plan.agencies[request.agency]!.id,
-      requestedOn: isoOf(request.requestedOn),
-      dueOn: isoOf(request.dueOn),
-    },
-  };
-});
-const RETURNED = auditKind((plan, a, b) => {
-  const request = caseOf(plan, a).rapidReview!.requests[b]!;
-  return {
-    action: 'reviews.information_returned',
-    entityType: 'information_request',
-    entityId: request.id,
-    after: {
-      caseId: caseOf(plan, a).id,
-      returnId: request.returned!.id,
-      kind: request.returned!.kind,
-      returnedOn: day(request.returnedOn),
-    },
-  };
-});
-const MEETING_LINKED = auditKind((plan, a) => ({
-  action: 'reviews.rapid_review_meeting_linked',
-  entityType: 'rapid_review',
-  entityId: caseOf(plan, a).id,
-  before: { meetingId: null },
-  after: { meetingId: plan.meetings[caseOf(plan, a).rapidReview!.meeting!]!.id, scheduled: false },
-}));
-const OUTCOME = auditKind((plan, a) => {
-  const rapid = caseOf(plan, a).rapidReview!;
-  return {
-    action: 'reviews.rapid_review_outcome_recorded',
-    entityType: 'rapid_review',
-    entityId: caseOf(plan, a).id,
-    before: { outcome: null, learningScope: null, criteriaMet: [], decidedOn: null },
-    after: {
-      outcome: rapid.outcome,
-      learningScope: rapid.learningScope,
-      criteriaMet: rapid.criteriaMet,
-      decidedOn: day(rapid.decidedOn),
-      decidedWithoutMeeting: rapid.meeting === null,
-    },
-  };
-});
-const PANEL = auditKind((plan, a, b) => {
-  const rapid = caseOf(plan, a).rapidReview!;
-  const responded = b === 1;
-  return {
-    action: 'reviews.rapid_review_panel_recorded',
-    entityType: 'rapid_review',
-    entityId: caseOf(plan, a).id,
-    after: {
-      sentToPanelOn: day(rapid.sentToPanelOn),
-      panelResponseOn: responded ? day(rapid.panelResponseOn) : null,
-      panelResponseRecorded: responded,
-    },
-  };
-});
-const practice = (plan: Plan, a: number) => caseOf(plan, a).practiceReview!;
-const PRACTICE_DECIDED = onCase('reviews.practice_review_decided', (plan, c) => ({
-  decidedOn: isoOf(c.practiceReview!.decidedOn),
-  targetOn: isoOf(c.practiceReview!.targetOn),
-}));
-const MILESTONE = auditKind((plan, a, b) => {
-  const milestone = practice(plan, a).milestones[b]!;
-  return {
-    action: 'reviews.milestone_added',
-    entityType: 'review_milestone',
-    entityId: milestone.id,
-    after: { caseId: caseOf(plan, a).id, dueOn: isoOf(milestone.dueOn), status: milestone.status },
-  };
-});
-const DRAFT = onCase('reviews.draft_requested', (plan, c, b) => ({
-  requestedOn: isoOf(c.practiceReview!.draftRequests[b]!.requestedOn),
-}));
-const DELAY = auditKind((plan, a, b) => ({
-  action: 'reviews.delay_recorded',
-  entityType: 'review_case',
-  entityId: caseOf(plan, a).id,
-  before: { targetOn: isoOf(practice(plan, a).targetOn) },
-  after: { targetOn: isoOf(practice(plan, a).delays[b]!.revisedOn) },
-}));
-const FINAL_REPORT = auditKind((plan, a) => ({
-  action: 'reviews.final_report_sent',
-  entityType: 'review_case',
-  entityId: caseOf(plan, a).id,
-  before: { finalReportSentOn: null },
-  after: { finalReportSentOn: day(practice(plan, a).finalReportSentOn) },
-}));
-const PUBLICATION = auditKind((plan, a) => {
-  const review = practice(plan, a);
-  return {
-    action: 'reviews.publication_recorded',
-    entityType: 'review_case',
-    entityId: caseOf(plan, a).id,
-    before: { publishedOn: null, linked: false, notPublished: false, shortNotice: false },
-    after: {
-      publishedOn: day(review.publishedOn),
-      linked: review.publicationUrl !== null,
-      notPublished: review.notPublishedReason !== null,
-      shortNotice: false,
-    },
-  };
-});
-const RECOMMENDATION = auditKind((plan, a) => {
-  const recommendation = plan.recommendations[a]!;
-  return {
-    action: 'reviews.recommendation_added',
-    entityType: 'recommendation',
-    entityId: recommendation.id,
-    after: {
-      caseId: caseOf(plan, recommendation.case).id,
-      number: recommendation.number,
-      agencyIds: recommendation.agencies.map((agency) => plan.agencies[agency]!.id),
-    },
-  };
-});
-const LEARNING = auditKind((plan, a, b) => ({
-  action: 'reviews.learning_point_added',
-  entityType: 'learning_point',
-  entityId: caseOf(plan, a).learningPoints[b]!.id,
-  after: { caseId: caseOf(plan, a).id },
-}));
-const DISSEMINATED = onCase('reviews.learning_disseminated', (plan, c, b) => {
-  const shared = c.disseminations[b]!;
-  return {
-    disseminationId: shared.id,
-    bodyId: shared.body === null ? null : plan.bodies[shared.body]!.id,
-    agencyId: shared.agency === null ? null : plan.agencies[shared.agency]!.id,
-    disseminatedOn: isoOf(shared.on),
-  };
-});
-const CLOSED = onCase('reviews.case_closed', () => ({ closed: true }));
-
-// --- planning
 
 class CasePlanner {
   private readonly random: Random;
@@ -224,6 +72,12 @@ class CasePlanner {
       timeline.workingOnOrAfter(random.int(first, this.lastDay - 1)),
     ).map((value) => Math.min(value, this.lastDay));
     days.sort((x, y) => x - y);
+    // The newest two are still to be notified, as on any partnership's dashboard: one due
+    // within days, one overdue (the notification timescale is five working days).
+    const waiting = Math.min(2, Math.max(0, count - 2));
+    for (let n = 1; n <= waiting; n += 1)
+      days[count - n] = timeline.addWorkingDays(timeline.asOf, n === 1 ? -2 : -8);
+    days.sort((x, y) => x - y);
     const showcaseTarget = Math.max(first, timeline.asOf - 480);
     let showcase = -1;
     days.forEach((value, index) => {
@@ -235,7 +89,9 @@ class CasePlanner {
     });
     plan.cases = [];
     plan.recommendations = [];
-    days.forEach((awareOn, index) => this.planCase(awareOn, index === showcase));
+    days.forEach((awareOn, index) =>
+      this.planCase(awareOn, index === showcase, index >= count - waiting),
+    );
     return showcase;
   }
 
@@ -255,15 +111,16 @@ class CasePlanner {
     return `${key}-${String(number).padStart(3, '0')}`;
   }
 
-  private planCase(awareOn: Day, showcase: boolean) {
+  private planCase(awareOn: Day, showcase: boolean, notYetNotified: boolean) {
     const { plan, random } = this;
     const index = plan.cases.length;
-    const kind = !showcase && random.chance(0.12) ? 'good_practice' : 'serious_incident';
+    const kind =
+      !showcase && !notYetNotified && random.chance(0.12) ? 'good_practice' : 'serious_incident';
     const creator = random.int(0, 1);
     const createdMs = Math.min(this.at(this.working(awareOn, 0, 1)), this.now - MINUTE);
     const told =
       kind === 'serious_incident' ? this.working(awareOn, 1, random.chance(0.1) ? 8 : 5) : null;
-    const toldOn = told !== null && told <= this.lastDay ? told : null;
+    const toldOn = told !== null && told <= this.lastDay && !notYetNotified ? told : null;
     const review: CasePlan = {
       id: random.uuid(),
       reference: this.reference(kind, awareOn),
@@ -647,8 +504,9 @@ class CasePlanner {
     let closeFrom: number | null = null;
     if (review.kind === 'good_practice' && review.disseminations.length > 0)
       closeFrom = review.disseminations.at(-1)!.ms + random.int(30, 90) * DAY_MS;
-    else if (rapid?.outcome === 'no_review' && rapid.panelResponseOn !== null)
-      closeFrom = this.at(rapid.panelResponseOn) + random.int(20, 90) * DAY_MS;
+    else if (rapid?.outcome === 'no_review' && rapid.sentToPanelOn !== null)
+      closeFrom =
+        this.at(rapid.panelResponseOn ?? rapid.sentToPanelOn + 20) + random.int(20, 90) * DAY_MS;
     else if (rapid?.outcome === 'national_review' && rapid.sentToPanelOn !== null)
       closeFrom = this.at(rapid.sentToPanelOn) + random.int(365, 540) * DAY_MS;
     else if (practice?.finalReportSentOn != null)
