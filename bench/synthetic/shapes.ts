@@ -123,8 +123,9 @@ export function shapeProblem(shape: PartnershipShape): string | null {
     people: 12,
     accounts: 2,
     bodies: 3,
-    memberships: shape.bodies * 3,
-    meetings: 1,
+    // Five seats a body at least: the four partners and one more.
+    memberships: shape.bodies * 5,
+    meetings: 2,
   };
   for (const [key, minimum] of Object.entries(least))
     if (shape[key as (typeof COUNTS)[number]] < minimum!)
