@@ -37,6 +37,9 @@ export const action = pgTable(
   },
   (t) => [
     index('action_partnership_due_idx').on(t.partnershipId, t.dueOn),
+    index('action_outstanding_due_idx')
+      .on(t.partnershipId, t.dueOn)
+      .where(sql`status IN ('open', 'in_progress')`),
     index('action_owner_idx').on(t.ownerPersonId),
     index('action_agenda_item_idx').on(t.agendaItemId),
     index('action_recommendation_idx').on(t.recommendationId),

@@ -29,13 +29,13 @@ export const statusChoices = (selected: unknown, anyText?: string) =>
     selected ?? '',
   );
 
-/** The action log's filter choices: bodies, agencies and people, closed ones included. */
+/** The action log's filter choices: bodies and agencies, closed ones included. */
 export async function filterChoices(
   services: Services,
   context: TenantContext,
-  filter: { body?: string; agency?: string; owner?: string; status?: string },
+  filter: { body?: string; agency?: string; status?: string },
 ) {
-  const { bodies, agencies, people } = services.governance;
+  const { bodies, agencies } = services.governance;
   const options = { activeOnly: false };
   const any = (text: string) => [{ value: '', text }];
   return {
@@ -50,15 +50,6 @@ export async function filterChoices(
         (await agencies.all(context, options)).map((row) => ({ value: row.id, text: row.name })),
       ),
       filter.agency ?? '',
-    ),
-    ownerChoices: withSelected(
-      any('Anyone').concat(
-        (await people.all(context, options)).map((row) => ({
-          value: row.person.id,
-          text: row.person.fullName,
-        })),
-      ),
-      filter.owner ?? '',
     ),
     statusChoices: statusChoices(filter.status, 'Any status'),
   };

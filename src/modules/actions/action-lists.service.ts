@@ -52,6 +52,7 @@ export function buildActionLists(dependencies: ActionsDependencies) {
     bodyId: filter.body,
     agencyId: filter.agency,
     ownerPersonId: filter.owner,
+    ownerName: filter.ownerName,
     status: filter.status,
     overdueOn: filter.overdue ? today() : undefined,
   });

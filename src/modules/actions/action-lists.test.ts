@@ -1,3 +1,4 @@
+import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { Agent, text } from '../../testing/agent.js';
 import { actionTestBed } from './action-fixtures.js';
@@ -82,6 +83,21 @@ describe('all actions', () => {
     ]);
     const ignored = await agent.get('/actions?body=nonsense&status=lost');
     expect(titles(ignored)).toHaveLength(4);
+  });
+
+  it("finds an owner by part of their name, in any case, with LIKE's wildcards taken literally", async () => {
+    const byName = await agent.get('/actions?ownerName=%20sHAh%20&status=done');
+    expect(titles(byName)).toEqual(['Publish the briefing']);
+    expect(cheerio.load(byName.body)('#ownerName').val()).toBe('sHAh');
+    expect(titles(await agent.get('/actions?ownerName=%25'))).toEqual([]);
+    const tooLong = await agent.get(`/actions?ownerName=${'a'.repeat(101)}`);
+    expect(titles(tooLong)).toHaveLength(4);
+  });
+
+  it('offers no list of every person to filter by: a partnership has thousands', async () => {
+    const page = cheerio.load((await agent.get('/actions')).body);
+    expect(page('select#owner')).toHaveLength(0);
+    expect(page('label[for=ownerName]').text().trim()).toBe('Owner’s name');
   });
 
   it('shows overdue only those past their due date and still to do', async () => {

@@ -66,6 +66,14 @@ export const actionFilter = z.object({
   body: z.uuid().optional().catch(undefined),
   agency: z.uuid().optional().catch(undefined),
   owner: z.uuid().optional().catch(undefined),
+  /** Part of the owner's name: a partnership has thousands of people, too many to list. */
+  ownerName: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((text) => text || undefined)
+    .optional()
+    .catch(undefined),
   status: z.enum(ACTION_STATUSES.values).optional().catch(undefined),
   overdue: z.literal('yes').optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),

@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   gte,
+  ilike,
   inArray,
   isNull,
   lt,
@@ -25,6 +26,7 @@ import {
   recommendation,
   reviewCase,
 } from '../../db/schema/index.js';
+import { escapeLike } from '../../platform/like.js';
 import type { IsoDate } from '../../platform/working-days.js';
 import { OUTSTANDING_STATUSES, type ActionStatus } from './action-status.js';
 
@@ -35,6 +37,8 @@ export interface ActionQuery {
   bodyId?: string;
   agencyId?: string;
   ownerPersonId?: string;
+  /** Part of the owner's name, any case. */
+  ownerName?: string;
   status?: ActionStatus;
   overdueOn?: IsoDate;
   meetingId?: string;
@@ -84,19 +88,24 @@ const actionLog = (tx: Executor) =>
     .leftJoin(recommendation, eq(recommendation.id, action.recommendationId))
     .leftJoin(reviewCase, eq(reviewCase.id, recommendation.caseId));
 
-const actionCount = (tx: Executor) =>
-  tx
-    .select({ total: count() })
-    .from(action)
-    .innerJoin(person, eq(person.id, action.ownerPersonId))
-    .leftJoin(agendaItem, eq(agendaItem.id, action.agendaItemId))
-    .leftJoin(meeting, eq(meeting.id, agendaItem.meetingId));
+/** The count joins only what the filters read: over years of actions each join costs. */
+function actionCount(tx: Executor, query: ActionQuery) {
+  const counted = tx.select({ total: count() }).from(action).$dynamic();
+  if (query.agencyId || query.ownerName)
+    counted.innerJoin(person, eq(person.id, action.ownerPersonId));
+  if (query.bodyId || query.meetingId) {
+    counted.leftJoin(agendaItem, eq(agendaItem.id, action.agendaItemId));
+    counted.leftJoin(meeting, eq(meeting.id, agendaItem.meetingId));
+  }
+  return counted;
+}
 
 function conditions(query: ActionQuery) {
   return and(
     query.bodyId ? eq(meeting.bodyId, query.bodyId) : undefined,
     query.agencyId ? eq(person.agencyId, query.agencyId) : undefined,
     query.ownerPersonId ? eq(action.ownerPersonId, query.ownerPersonId) : undefined,
+    query.ownerName ? ilike(person.fullName, `%${escapeLike(query.ownerName)}%`) : undefined,
     query.status ? eq(action.status, query.status) : undefined,
     query.overdueOn ? and(outstanding, lt(action.dueOn, query.overdueOn)) : undefined,
     query.meetingId ? eq(agendaItem.meetingId, query.meetingId) : undefined,
@@ -116,7 +125,7 @@ export async function listActions(
     .where(where)
     .orderBy(asc(action.dueOn), asc(sql`lower(${action.title})`), asc(action.id));
   const rows = page ? await ordered.limit(page.limit).offset(page.offset) : await ordered;
-  const [total] = await actionCount(tx).where(where);
+  const [total] = await actionCount(tx, query).where(where);
   return { rows, total: total?.total ?? 0 };
 }
 

@@ -67,7 +67,9 @@ export function listAuditEvents(tx: Executor, filter: AuditFilter, limit: number
     .from(auditEvent)
     .leftJoin(appUser, eq(appUser.id, auditEvent.actorUserId))
     .where(conditions(filter))
-    .orderBy(desc(auditEvent.seq))
+    // With the partnership first, audit_event_partnership_seq_idx gives this order directly
+    // instead of a walk back through every partnership's newer events.
+    .orderBy(desc(auditEvent.partnershipId), desc(auditEvent.seq))
     .limit(limit);
 }
 
