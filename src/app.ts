@@ -7,7 +7,6 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type pg from 'pg';
-import { databaseOn } from './db/client.js';
 import type { Services } from './composition.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { actionsRoutes } from './modules/actions/actions.routes.js';
@@ -74,7 +73,7 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true },
   });
   const routes = registerGuard(app);
-  registerRequestTransactions(app, databaseOn(pool));
+  registerRequestTransactions(app, pool);
   await app.register(cookie, { secret: settings.cookieSecret });
   await app.register(formbody, { bodyLimit: settings.bodyLimit, parser: parseFormBody });
   await registerUploads(app, MAX_DOCUMENT_BYTES);

@@ -21,14 +21,12 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export const databaseOn = (pool: pg.Pool): Database => drizzle(pool, { schema });
-
 export function connect(url: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'masa' });
   // An idle connection that the server drops (restart, shutdown) is discarded by the pool;
   // without a listener Node would treat the 'error' event as fatal and stop the process.
   pool.on('error', () => undefined);
-  const db = databaseOn(pool);
+  const db = drizzle(pool, { schema });
   let closing: Promise<void> | undefined;
   return { db, pool, close: () => (closing ??= pool.end()) };
 }
@@ -45,7 +43,7 @@ export async function setTransactionSettings(
   if (calls.length > 0) await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
 }
 
-export const applyTenantSettings = (tx: Executor, context: TenantContext) =>
+const applyTenantSettings = (tx: Executor, context: TenantContext) =>
   setTransactionSettings(tx, {
     'app.partnership_id': context.partnershipId,
     'app.user_id': context.userId,

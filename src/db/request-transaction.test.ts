@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing/app.js';
 import { createPartnership } from '../testing/fixtures.js';
-import { applyTenantSettings, inTenant, type Transaction } from './client.js';
+import { inTenant, type Transaction } from './client.js';
 import { RequestTransaction, withRequestTransaction } from './request-transaction.js';
 import { agency } from './schema/index.js';
 
@@ -28,7 +28,7 @@ const addAgency = (tx: Transaction, name: string) =>
 
 describe('a request transaction', () => {
   it('runs every tenant unit of work of the request in one transaction', async () => {
-    const shared = new RequestTransaction(db, context, applyTenantSettings);
+    const shared = new RequestTransaction(database.app.pool, context);
     const ids = await withRequestTransaction(shared, async () => [
       await inTenant(db, context, transactionId),
       await inTenant(db, { ...context, requestId: 'r1' }, transactionId),
@@ -38,7 +38,7 @@ describe('a request transaction', () => {
   });
 
   it('leaves work for another partnership or person to a transaction of its own', async () => {
-    const shared = new RequestTransaction(db, context, applyTenantSettings);
+    const shared = new RequestTransaction(database.app.pool, context);
     const [mine, someoneElse] = await withRequestTransaction(shared, async () => [
       await inTenant(db, context, transactionId),
       await inTenant(db, { ...context, userId: randomUUID() }, transactionId),
@@ -52,7 +52,7 @@ describe('a request transaction', () => {
       [true, 'Kept Constabulary'],
       [false, 'Dropped Constabulary'],
     ] as const) {
-      const shared = new RequestTransaction(db, context, applyTenantSettings);
+      const shared = new RequestTransaction(database.app.pool, context);
       await withRequestTransaction(shared, () =>
         inTenant(db, context, (tx) => addAgency(tx, name)),
       );
@@ -63,7 +63,7 @@ describe('a request transaction', () => {
   });
 
   it('waits for work already started before it finishes, and gives later work its own', async () => {
-    const shared = new RequestTransaction(db, context, applyTenantSettings);
+    const shared = new RequestTransaction(database.app.pool, context);
     const slow = withRequestTransaction(shared, () =>
       inTenant(db, context, async (tx) => {
         await tx.execute(sql`select pg_sleep(0.3)`);
@@ -78,9 +78,51 @@ describe('a request transaction', () => {
     expect(later).not.toBe(await slow);
   });
 
+  it('answers a read the request already made from the first answer, until it writes', async () => {
+    const shared = new RequestTransaction(database.app.pool, context);
+    const draw = (tx: Transaction) =>
+      tx.execute<{ n: number }>(sql`select random() as n`).then(({ rows }) => rows[0]!.n);
+    const [first, again, afterWrite] = await withRequestTransaction(shared, async () => [
+      await inTenant(db, context, draw),
+      await inTenant(db, context, draw),
+      await inTenant(db, context, async (tx) => {
+        await addAgency(tx, 'Fresh Constabulary');
+        return draw(tx);
+      }),
+    ]);
+    await shared.finish(true);
+    expect(again).toBe(first);
+    expect(afterWrite).not.toBe(first);
+  });
+
+  it("reads only the request's own partnership", async () => {
+    const other = await createPartnership(services, 'Southshire Safeguarding Partnership');
+    await inTenant(db, { partnershipId: other.id, userId: null }, (tx) =>
+      tx
+        .insert(agency)
+        .values({ partnershipId: other.id, name: 'Southshire Police', agencyType: 'police' }),
+    );
+    const shared = new RequestTransaction(database.app.pool, context);
+    const names = await withRequestTransaction(shared, () =>
+      inTenant(db, context, (tx) => tx.select({ name: agency.name }).from(agency)),
+    );
+    await shared.finish(true);
+    expect(names.map(({ name }) => name)).not.toContain('Southshire Police');
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a context whose ids are not UUIDs, before anything reaches the database', async () => {
+    const shared = new RequestTransaction(database.app.pool, {
+      partnershipId: "x'; drop table agency; --",
+      userId: null,
+    });
+    await expect(shared.run(transactionId)).rejects.toThrow('A tenant id must be a UUID');
+    await shared.finish(true);
+  });
+
   it('opens no transaction at all when the request ran no query', async () => {
     const before = database.app.pool.totalCount - database.app.pool.idleCount;
-    await new RequestTransaction(db, context, applyTenantSettings).finish(true);
+    await new RequestTransaction(database.app.pool, context).finish(true);
     expect(database.app.pool.totalCount - database.app.pool.idleCount).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, RouteHandlerMethod, RouteOptions } from 'fastify';
-import { applyTenantSettings, type Database } from '../../db/client.js';
+import type pg from 'pg';
 import { RequestTransaction, withRequestTransaction } from '../../db/request-transaction.js';
 
 const sharesTransaction = (method: string) => method === 'GET' || method === 'HEAD';
@@ -9,7 +9,7 @@ const sharesTransaction = (method: string) => method === 'GET' || method === 'HE
  * committed before the answer is sent, so what the request wrote (a case's "viewed" event)
  * is kept before anyone sees the page, and rolled back when the answer is a server error.
  */
-export function registerRequestTransactions(app: FastifyInstance, db: Database) {
+export function registerRequestTransactions(app: FastifyInstance, pool: pg.Pool) {
   app.decorateRequest('requestTransaction', null);
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -19,11 +19,10 @@ export function registerRequestTransactions(app: FastifyInstance, db: Database) 
       const partnershipId = request.principal?.partnershipId;
       if (!partnershipId || !sharesTransaction(request.method))
         return handler.call(this, request, reply);
-      const shared = new RequestTransaction(
-        db,
-        { partnershipId, userId: request.principal!.userId },
-        applyTenantSettings,
-      );
+      const shared = new RequestTransaction(pool, {
+        partnershipId,
+        userId: request.principal!.userId,
+      });
       request.requestTransaction = shared;
       return withRequestTransaction(shared, () => handler.call(this, request, reply));
     };
