@@ -1,4 +1,4 @@
-import { aliasedTable, asc, eq } from 'drizzle-orm';
+import { aliasedTable, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { body, decision, meeting } from '../../db/schema/index.js';
 
@@ -25,7 +25,7 @@ const decisionView = {
   ratifyingBodyName: ratifyingBody.name,
 };
 
-function decisionsWhere(tx: Executor, where: ReturnType<typeof eq>): Promise<DecisionView[]> {
+function decisionsWhere(tx: Executor, where: SQL): Promise<DecisionView[]> {
   return tx
     .select(decisionView)
     .from(decision)
@@ -42,9 +42,11 @@ export const decisionsOfMeeting = (tx: Executor, meetingId: string) =>
 export const decisionsOnItem = (tx: Executor, agendaItemId: string) =>
   decisionsWhere(tx, eq(decision.agendaItemId, agendaItemId));
 
-/** What ratifying bodies have said about a decision, oldest meeting first. */
-export const ratificationsOf = (tx: Executor, decisionId: string) =>
-  decisionsWhere(tx, eq(decision.ratifiesDecisionId, decisionId));
+/** What ratifying bodies have said about any of these decisions, oldest meeting first. */
+export const ratificationsOfAny = (tx: Executor, decisionIds: string[]) =>
+  decisionIds.length === 0
+    ? Promise.resolve([])
+    : decisionsWhere(tx, inArray(decision.ratifiesDecisionId, decisionIds));
 
 export async function findDecision(tx: Executor, id: string) {
   const [row] = await decisionsWhere(tx, eq(decision.id, id));

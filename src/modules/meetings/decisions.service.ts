@@ -9,7 +9,7 @@ import {
   decisionsOfMeeting,
   findDecision,
   insertDecision,
-  ratificationsOf,
+  ratificationsOfAny,
   type DecisionView,
 } from './decisions.repository.js';
 import type { MeetingsDependencies } from './meeting-context.js';
@@ -25,26 +25,47 @@ const isRatificationItem = (item: AgendaItemRow) =>
   item.origin === 'ratification' && item.ratifiesDecisionId !== null;
 
 /** The levels of ratification a decision has been through and is waiting for. */
-async function stagesOf(tx: Executor, start: DecisionView) {
-  const stages: RatificationStage[] = [];
-  let current: DecisionView = start;
-  for (let depth = 0; current.decision.needsRatification && depth < LONGEST_CHAIN; depth += 1) {
-    const heard: DecisionView[] = await ratificationsOf(tx, current.decision.id);
-    stages.push({
-      bodyName: current.ratifyingBodyName ?? '',
-      hearings: heard.map(({ decision, meetingStartsAt }) => ({
-        outcome: decision.ratificationOutcome as RatificationStage['hearings'][number]['outcome'],
-        on: meetingStartsAt,
-        // A ratified row holds the wording it ratified; the others hold the reason.
-        note: decision.ratificationOutcome === 'ratified' ? '' : decision.text,
-      })),
-    });
-    const ratified = heard.find((row) => row.decision.ratificationOutcome === 'ratified');
-    if (!ratified) break;
-    current = ratified;
+/**
+ * Each decision's ratification stages, all decisions at once: one query per level of the
+ * reporting tree, not one per decision (a meeting page shows them all).
+ */
+async function stagesOfEach(tx: Executor, starts: DecisionView[]) {
+  const stages = new Map(starts.map((start) => [start.decision.id, [] as RatificationStage[]]));
+  let chains = starts.map((start) => ({ root: start.decision.id, current: start }));
+  for (let depth = 0; depth < LONGEST_CHAIN; depth += 1) {
+    chains = chains.filter(({ current }) => current.decision.needsRatification);
+    if (chains.length === 0) break;
+    const heardOf = new Map<string, DecisionView[]>();
+    for (const row of await ratificationsOfAny(
+      tx,
+      chains.map(({ current }) => current.decision.id),
+    ))
+      heardOf.set(row.decision.ratifiesDecisionId!, [
+        ...(heardOf.get(row.decision.ratifiesDecisionId!) ?? []),
+        row,
+      ]);
+    const next: typeof chains = [];
+    for (const { root, current } of chains) {
+      const heard = heardOf.get(current.decision.id) ?? [];
+      stages.get(root)!.push({
+        bodyName: current.ratifyingBodyName ?? '',
+        hearings: heard.map(({ decision, meetingStartsAt }) => ({
+          outcome: decision.ratificationOutcome as RatificationStage['hearings'][number]['outcome'],
+          on: meetingStartsAt,
+          // A ratified row holds the wording it ratified; the others hold the reason.
+          note: decision.ratificationOutcome === 'ratified' ? '' : decision.text,
+        })),
+      });
+      const ratified = heard.find((row) => row.decision.ratificationOutcome === 'ratified');
+      if (ratified) next.push({ root, current: ratified });
+    }
+    chains = next;
   }
   return stages;
 }
+
+const stagesOf = async (tx: Executor, start: DecisionView) =>
+  (await stagesOfEach(tx, [start])).get(start.decision.id)!;
 
 /** The decision a chain of ratifications started from. */
 async function originalOf(tx: Executor, id: string) {
@@ -86,7 +107,7 @@ export function buildDecisions(
     const waiting = item.ratifiesDecisionId
       ? await findDecision(tx, item.ratifiesDecisionId)
       : null;
-    const heard = waiting ? await ratificationsOf(tx, waiting.decision.id) : [];
+    const heard = waiting ? await ratificationsOfAny(tx, [waiting.decision.id]) : [];
     return { meeting, item, waiting, refusal: refusalOf(meeting, item, heard) };
   }
 
@@ -241,10 +262,12 @@ export function buildDecisions(
   async function onMeeting(context: TenantContext, meetingId: string, items: AgendaItemRow[]) {
     return inTenant(db, context, async (tx) => {
       const byItem: Record<string, { view: DecisionView; state: string | null }[]> = {};
-      for (const view of await decisionsOfMeeting(tx, meetingId))
+      const decisions = await decisionsOfMeeting(tx, meetingId);
+      const stages = await stagesOfEach(tx, decisions);
+      for (const view of decisions)
         (byItem[view.decision.agendaItemId] ??= []).push({
           view,
-          state: ratificationInWords(await stagesOf(tx, view)),
+          state: ratificationInWords(stages.get(view.decision.id)!),
         });
       const originals: Record<string, DecisionView> = {};
       for (const item of items.filter(isRatificationItem)) {
