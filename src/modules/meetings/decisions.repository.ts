@@ -48,6 +48,9 @@ export const ratificationsOfAny = (tx: Executor, decisionIds: string[]) =>
     ? Promise.resolve([])
     : decisionsWhere(tx, inArray(decision.ratifiesDecisionId, decisionIds));
 
+export const decisionsWithIds = (tx: Executor, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : decisionsWhere(tx, inArray(decision.id, ids));
+
 export async function findDecision(tx: Executor, id: string) {
   const [row] = await decisionsWhere(tx, eq(decision.id, id));
   return row ?? null;

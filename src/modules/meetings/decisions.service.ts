@@ -7,6 +7,7 @@ import type { AttendanceService } from './attendance.service.js';
 import type { DecisionInput, RatificationInput } from './decisions.forms.js';
 import {
   decisionsOfMeeting,
+  decisionsWithIds,
   findDecision,
   insertDecision,
   ratificationsOfAny,
@@ -67,13 +68,34 @@ async function stagesOfEach(tx: Executor, starts: DecisionView[]) {
 const stagesOf = async (tx: Executor, start: DecisionView) =>
   (await stagesOfEach(tx, [start])).get(start.decision.id)!;
 
-/** The decision a chain of ratifications started from. */
-async function originalOf(tx: Executor, id: string) {
-  let found: DecisionView | null = await findDecision(tx, id);
-  for (let depth = 0; found?.decision.ratifiesDecisionId && depth < LONGEST_CHAIN; depth += 1)
-    found = await findDecision(tx, found.decision.ratifiesDecisionId);
-  return found;
+/**
+ * The decision each chain of ratifications started from, for several at once: one query per
+ * level of the reporting tree.
+ */
+async function originalsOf(tx: Executor, ids: string[]) {
+  const originals = new Map<string, DecisionView>();
+  let chains = ids.map((id) => ({ start: id, current: id }));
+  for (let depth = 0; chains.length > 0 && depth <= LONGEST_CHAIN; depth += 1) {
+    const found = new Map(
+      (await decisionsWithIds(tx, [...new Set(chains.map(({ current }) => current))])).map(
+        (view) => [view.decision.id, view],
+      ),
+    );
+    const next: typeof chains = [];
+    for (const { start, current } of chains) {
+      const view = found.get(current);
+      if (!view) continue;
+      const parent = view.decision.ratifiesDecisionId;
+      if (parent && depth < LONGEST_CHAIN) next.push({ start, current: parent });
+      else originals.set(start, view);
+    }
+    chains = next;
+  }
+  return originals;
 }
+
+const originalOf = async (tx: Executor, id: string) =>
+  (await originalsOf(tx, [id])).get(id) ?? null;
 
 /** Why nothing can be decided on the item now, or null. */
 function refusalOf(meeting: MeetingRow, item: AgendaItemRow, heard: DecisionView[]) {
@@ -269,9 +291,14 @@ export function buildDecisions(
           view,
           state: ratificationInWords(stages.get(view.decision.id)!),
         });
+      const ratifying = items.filter(isRatificationItem);
+      const found = await originalsOf(
+        tx,
+        ratifying.map((item) => item.ratifiesDecisionId!),
+      );
       const originals: Record<string, DecisionView> = {};
-      for (const item of items.filter(isRatificationItem)) {
-        const original = await originalOf(tx, item.ratifiesDecisionId!);
+      for (const item of ratifying) {
+        const original = found.get(item.ratifiesDecisionId!);
         if (original) originals[item.id] = original;
       }
       return { byItem, originals };
