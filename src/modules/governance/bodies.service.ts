@@ -19,7 +19,12 @@ import {
   type BodyRow,
 } from './bodies.repository.js';
 import type { BodyInput, ListFilter, QuorumRuleInput } from './governance.forms.js';
-import { deputiesOf, endMembershipsOfBody, membershipsOfBody } from './memberships.repository.js';
+import {
+  deputiesOf,
+  endMembershipsOfBody,
+  membershipsOfBody,
+  membershipsOfBodyOn,
+} from './memberships.repository.js';
 import { withState } from './membership-dates.js';
 import { findPerson } from './people.repository.js';
 import type { QuorumRule } from './quorum.js';
@@ -38,8 +43,11 @@ async function quorumRuleOf(tx: Executor, row: BodyRow): Promise<QuorumRule> {
 }
 
 /** A body's memberships (with their state today), their deputies and its quorum rule. */
-async function seatsAndRule(tx: Executor, row: BodyRow, today: string) {
-  const memberships = await membershipsOfBody(tx, row.id);
+/** A body's seats (all of them, or those held on `onDay`), their deputies and its quorum rule. */
+async function seatsAndRule(tx: Executor, row: BodyRow, today: string, onDay?: string) {
+  const memberships = onDay
+    ? await membershipsOfBodyOn(tx, row.id, onDay)
+    : await membershipsOfBody(tx, row.id);
   return {
     memberships: withState(memberships, today),
     deputies: await deputiesOf(
@@ -85,13 +93,16 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
   }
 
   /**
-   * What meetings need of a body: its record, memberships with their deputies, and its
-   * quorum rule; none of the page's officers, child bodies or history.
+   * What meetings need of a body: its record, the memberships held on a day (a meeting's)
+   * with their deputies, and its quorum rule; none of the page's officers, child bodies or
+   * history.
    */
-  const roster = (context: TenantContext, id: string) =>
+  const roster = (context: TenantContext, id: string, onDay: string) =>
     inTenant(db, context, async (tx) => {
       const found = await findBody(tx, id);
-      return found ? { body: found, ...(await seatsAndRule(tx, found, tools.today())) } : null;
+      return found
+        ? { body: found, ...(await seatsAndRule(tx, found, tools.today(), onDay)) }
+        : null;
     });
 
   /** A body's own record, without its memberships. */

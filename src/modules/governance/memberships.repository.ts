@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { agency, body, deputy, membership, person } from '../../db/schema/index.js';
 import { continuingAfter } from './membership-dates.js';
@@ -18,7 +18,7 @@ const membershipView = {
   agencyName: represented.name,
 };
 
-function membershipsWhere(tx: Executor, where: ReturnType<typeof eq> | undefined) {
+function membershipsWhere(tx: Executor, where: SQL | undefined) {
   return tx
     .select(membershipView)
     .from(membership)
@@ -31,6 +31,16 @@ function membershipsWhere(tx: Executor, where: ReturnType<typeof eq> | undefined
 
 export const membershipsOfBody = (tx: Executor, bodyId: string) =>
   membershipsWhere(tx, eq(membership.bodyId, bodyId));
+/** A body's seats held on `day` (YYYY-MM-DD): a body's whole history can run to hundreds. */
+export const membershipsOfBodyOn = (tx: Executor, bodyId: string, day: string) =>
+  membershipsWhere(
+    tx,
+    and(
+      eq(membership.bodyId, bodyId),
+      lte(membership.startsOn, day),
+      or(isNull(membership.endsOn), gte(membership.endsOn, day)),
+    ),
+  );
 export const membershipsOfPerson = (tx: Executor, personId: string) =>
   membershipsWhere(tx, eq(membership.personId, personId));
 export const membershipsForAgency = (tx: Executor, agencyId: string) =>

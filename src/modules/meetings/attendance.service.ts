@@ -47,9 +47,10 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
       const meeting = await findMeeting(tx, meetingId);
       return meeting ? { meeting, recorded: await attendanceOfMeeting(tx, meetingId) } : null;
     });
-    const found = loaded && (await governance.bodies.roster(context, loaded.meeting.bodyId));
-    if (!loaded || !found) return null;
+    if (!loaded) return null;
     const day = ukDateAndTime(loaded.meeting.startsAt).day;
+    const found = await governance.bodies.roster(context, loaded.meeting.bodyId, day);
+    if (!found) return null;
     const seats = found.memberships.map(({ membership, personName, agencyName }) => ({
       membershipId: membership.id,
       personName,

@@ -18,7 +18,7 @@ export async function membersOnDay(
   bodyId: string,
   day: string,
 ): Promise<MemberToTell[]> {
-  const found = await governance.bodies.roster(context, bodyId);
+  const found = await governance.bodies.roster(context, bodyId, day);
   if (!found) return [];
   const seated = new Set(
     found.memberships
