@@ -63,7 +63,7 @@ export function bodyRoutes(app: FastifyInstance, services: Services) {
     },
     parse: (body) => parseForm(bodyForm, parseBodyForm(body)),
     list: bodies.list,
-    find: bodies.find,
+    find: (context, id) => bodies.find(context, id, { pastMemberships: false }),
     create: bodies.create,
     update: bodies.update,
     closeBlockers: bodies.closeBlockers,
@@ -146,6 +146,22 @@ function quorumRuleRoutes(app: FastifyInstance, services: Services) {
 
   const load = (request: FastifyRequest<WithId>) =>
     withRecordId(request.params.id, (id) => bodies.find(tenantContext(request), id));
+
+  app.get<WithId>(
+    '/bodies/:id/past-members',
+    { config: { policy: governancePolicies.read } },
+    async (request, reply) => {
+      const found = await withRecordId(request.params.id, (id) =>
+        bodies.pastMembers(tenantContext(request), id),
+      );
+      if (!found) return notFound(reply);
+      return reply.page('governance/views/past-members.njk', {
+        pageTitle: `Past members of ${found.body.name}`,
+        found,
+        statusNames: MEMBERSHIP_STATUSES.names,
+      });
+    },
+  );
 
   app.get<WithId>('/bodies/:id/quorum', manage, async (request, reply) => {
     const found = await load(request);

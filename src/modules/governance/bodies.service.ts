@@ -22,8 +22,11 @@ import type { BodyInput, ListFilter, QuorumRuleInput } from './governance.forms.
 import {
   deputiesOf,
   endMembershipsOfBody,
+  continuingMembershipsOfBody,
+  countPastMembershipsOfBody,
   membershipsOfBody,
   membershipsOfBodyOn,
+  pastMembershipsOfBody,
 } from './memberships.repository.js';
 import { withState } from './membership-dates.js';
 import { findPerson } from './people.repository.js';
@@ -42,12 +45,18 @@ async function quorumRuleOf(tx: Executor, row: BodyRow): Promise<QuorumRule> {
   return { requiredAgencies, minimumHeadCount: row.quorumMinimumHeadCount };
 }
 
+/** Which of a body's seats to read: its whole history can run to hundreds. */
+type Seats = { all: true } | { notEndedBy: string } | { heldOn: string };
+
+function seatsOf(tx: Executor, bodyId: string, seats: Seats) {
+  if ('heldOn' in seats) return membershipsOfBodyOn(tx, bodyId, seats.heldOn);
+  if ('notEndedBy' in seats) return continuingMembershipsOfBody(tx, bodyId, seats.notEndedBy);
+  return membershipsOfBody(tx, bodyId);
+}
+
 /** A body's memberships (with their state today), their deputies and its quorum rule. */
-/** A body's seats (all of them, or those held on `onDay`), their deputies and its quorum rule. */
-async function seatsAndRule(tx: Executor, row: BodyRow, today: string, onDay?: string) {
-  const memberships = onDay
-    ? await membershipsOfBodyOn(tx, row.id, onDay)
-    : await membershipsOfBody(tx, row.id);
+async function seatsAndRule(tx: Executor, row: BodyRow, today: string, seats: Seats) {
+  const memberships = await seatsOf(tx, row.id, seats);
   return {
     memberships: withState(memberships, today),
     deputies: await deputiesOf(
@@ -71,10 +80,15 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
   const all = (context: TenantContext, options = { activeOnly: true }) =>
     inTenant(db, context, (tx) => allBodies(tx, options));
 
-  async function find(context: TenantContext, id: string) {
+  /**
+   * A body with its officers, seats, rule and history. Without `pastMemberships` the seats
+   * that have ended are only counted (the body's page links to them).
+   */
+  async function find(context: TenantContext, id: string, { pastMemberships = true } = {}) {
     return inTenant(db, context, async (tx) => {
       const found = await findBody(tx, id);
       if (!found) return null;
+      const today = tools.today();
       // One statement at a time: a transaction's client runs queries in sequence.
       const people = [];
       for (const field of PERSON_FIELDS)
@@ -86,7 +100,15 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
         chair: people[0],
         viceChair: people[1],
         businessOfficer: people[2],
-        ...(await seatsAndRule(tx, found, tools.today())),
+        ...(await seatsAndRule(
+          tx,
+          found,
+          today,
+          pastMemberships ? { all: true } : { notEndedBy: today },
+        )),
+        pastMembershipCount: pastMemberships
+          ? null
+          : await countPastMembershipsOfBody(tx, id, today),
         history: await tools.history(tx, 'body', id),
       };
     });
@@ -101,8 +123,20 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     inTenant(db, context, async (tx) => {
       const found = await findBody(tx, id);
       return found
-        ? { body: found, ...(await seatsAndRule(tx, found, tools.today(), onDay)) }
+        ? { body: found, ...(await seatsAndRule(tx, found, tools.today(), { heldOn: onDay })) }
         : null;
+    });
+
+  /** The body and the seats on it that have ended, newest first; null for no such body. */
+  const pastMembers = (context: TenantContext, id: string) =>
+    inTenant(db, context, async (tx) => {
+      const found = await findBody(tx, id);
+      if (!found) return null;
+      const today = tools.today();
+      return {
+        body: found,
+        memberships: withState(await pastMembershipsOfBody(tx, id, today), today),
+      };
     });
 
   /** A body's own record, without its memberships. */
@@ -270,6 +304,7 @@ export function buildBodiesService(dependencies: RegistryDependencies) {
     all,
     find,
     roster,
+    pastMembers,
     get,
     quorumRule,
     reviewsDueWithin,

@@ -1,4 +1,18 @@
-import { aliasedTable, and, asc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { agency, body, deputy, membership, person } from '../../db/schema/index.js';
 import { continuingAfter } from './membership-dates.js';
@@ -41,6 +55,33 @@ export const membershipsOfBodyOn = (tx: Executor, bodyId: string, day: string) =
       or(isNull(membership.endsOn), gte(membership.endsOn, day)),
     ),
   );
+/** A body's seats not ended by `day`: held now or still to start. */
+export const continuingMembershipsOfBody = (tx: Executor, bodyId: string, day: string) =>
+  membershipsWhere(
+    tx,
+    and(eq(membership.bodyId, bodyId), or(isNull(membership.endsOn), gte(membership.endsOn, day))),
+  );
+
+/** A body's seats that ended before `day`, newest first. */
+export function pastMembershipsOfBody(tx: Executor, bodyId: string, day: string) {
+  return tx
+    .select(membershipView)
+    .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
+    .innerJoin(body, eq(body.id, membership.bodyId))
+    .innerJoin(represented, eq(represented.id, membership.representsAgencyId))
+    .where(and(eq(membership.bodyId, bodyId), lt(membership.endsOn, day)))
+    .orderBy(desc(membership.endsOn), asc(person.fullName));
+}
+
+export async function countPastMembershipsOfBody(tx: Executor, bodyId: string, day: string) {
+  const [row] = await tx
+    .select({ total: count() })
+    .from(membership)
+    .where(and(eq(membership.bodyId, bodyId), lt(membership.endsOn, day)));
+  return row?.total ?? 0;
+}
+
 export const membershipsOfPerson = (tx: Executor, personId: string) =>
   membershipsWhere(tx, eq(membership.personId, personId));
 export const membershipsForAgency = (tx: Executor, agencyId: string) =>

@@ -117,6 +117,39 @@ describe('memberships', () => {
     expect((await memberships.end(context, seat)).ok).toBe(false);
   });
 
+  it("keeps a body's page to its current and future seats, and lists the ended ones on their own page", async () => {
+    const board = await fixtures.body({ name: 'Learning Board', bodyType: 'subgroup' });
+    await fixtures.membership(board, commander, police, {
+      startsOn: '2019-01-01',
+      endsOn: '2020-12-31',
+    });
+    await fixtures.membership(board, councillor, council, {
+      startsOn: '2021-01-01',
+      endsOn: '2022-06-30',
+    });
+    await fixtures.membership(board, inspector, police, { startsOn: '2024-01-01' });
+    const page = await agent.get(`/bodies/${board}`);
+    const members = text(page, '#memberships ~ div');
+    expect(members).toContain('Rae Bishop');
+    expect(members).not.toContain('Quinn Adler');
+    expect(text(page, '#past-members')).toBe(
+      '2 past memberships of Learning Board, ended before today',
+    );
+    const past = await agent.get(`/bodies/${board}/past-members`);
+    expect(past.status).toBe(200);
+    expect(text(past, 'h1')).toBe('Past members');
+    const rows = text(past, 'tbody');
+    expect(rows.indexOf('Sol Carter')).toBeLessThan(rows.indexOf('Quinn Adler'));
+    expect(rows).not.toContain('Rae Bishop');
+  });
+
+  it('answers 404 for the past members of an unknown or malformed body', async () => {
+    expect(
+      (await agent.get('/bodies/00000000-0000-4000-8000-000000000000/past-members')).status,
+    ).toBe(404);
+    expect((await agent.get('/bodies/nonsense/past-members')).status).toBe(404);
+  });
+
   it('answers 404 for unknown memberships and deputies', async () => {
     expect((await agent.get('/memberships/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await agent.get('/memberships/nonsense/deputies/new')).status).toBe(404);
