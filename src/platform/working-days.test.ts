@@ -135,3 +135,28 @@ describe('the published England and Wales bank holidays, 2019 to 2027', () => {
     },
   );
 });
+
+describe('counting working days between dates years apart', () => {
+  it('agrees with counting day by day, across years, closures and both directions', () => {
+    const calendar = workingCalendar([{ day: '2025-08-04', name: 'Office move' }]);
+    const oneByOne = (from: string, to: string) => {
+      let count = 0;
+      for (let day = from; day < to;) {
+        day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        if (calendar.isWorkingDay(day)) count += 1;
+      }
+      return count;
+    };
+    const pairs: [string, string][] = [
+      ['2019-12-24', '2027-01-04'],
+      ['2024-02-28', '2024-03-01'],
+      ['2025-08-01', '2025-08-05'],
+      ['2026-12-31', '2027-01-01'],
+      ['2020-06-15', '2020-06-15'],
+    ];
+    for (const [from, to] of pairs) {
+      expect(calendar.workingDaysBetween(from, to)).toBe(oneByOne(from, to));
+      expect(calendar.workingDaysBetween(to, from)).toBe(0 - oneByOne(from, to));
+    }
+  });
+});

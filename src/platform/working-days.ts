@@ -46,7 +46,15 @@ export function bankHolidaysOf(year: number): ExtraNonWorkingDay[] {
 }
 
 const DAY_MS = 86_400_000;
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 
 /**
  * Plain UTC arithmetic on calendar dates: deadlines are counted day by day over years of
@@ -101,10 +109,39 @@ export function workingCalendar(extraDays: readonly ExtraNonWorkingDay[] = []): 
     return day;
   }
 
+  /**
+   * Per year, how many working days come before each day of it: pages count the working
+   * days between dates years apart for every case and action they show.
+   */
+  const workingDaysBeforeByYear = new Map<number, Int32Array>();
+  function workingDaysBefore(year: number) {
+    let before = workingDaysBeforeByYear.get(year);
+    if (!before) {
+      const start = Date.UTC(year, 0, 1);
+      const length = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS;
+      before = new Int32Array(length + 1);
+      for (let index = 0; index < length; index += 1)
+        before[index + 1] = before[index]! + (isWorkingDay(isoOf(start + index * DAY_MS)) ? 1 : 0);
+      workingDaysBeforeByYear.set(year, before);
+    }
+    return before;
+  }
+
+  /** Working days from the start of the day's year up to and including the day. */
+  function workingDaysThrough(day: IsoDate) {
+    const year = Number(day.slice(0, 4));
+    const index = (timeOf(day) - Date.UTC(year, 0, 1)) / DAY_MS;
+    return workingDaysBefore(year)[index + 1]!;
+  }
+
   function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-    if (to < from) return -workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = step(from, 1); day <= to; day = step(day, 1)) if (isWorkingDay(day)) count += 1;
+    // 0 - n rather than -n, so that no count is ever a negative zero.
+    if (to < from) return 0 - workingDaysBetween(to, from);
+    let count = workingDaysThrough(to) - workingDaysThrough(from);
+    for (let year = Number(from.slice(0, 4)); year < Number(to.slice(0, 4)); year += 1) {
+      const before = workingDaysBefore(year);
+      count += before[before.length - 1]!;
+    }
     return count;
   }
 
