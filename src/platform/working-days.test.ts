@@ -160,3 +160,25 @@ describe('counting working days between dates years apart', () => {
     }
   });
 });
+
+describe('adding working days far ahead', () => {
+  it('lands where stepping one working day at a time lands', () => {
+    const calendar = workingCalendar([{ day: '2026-12-29', name: 'Closure' }]);
+    const stepped = (from: string, count: number) => {
+      let day = from;
+      for (let left = count; left > 0;) {
+        day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        if (calendar.isWorkingDay(day)) left -= 1;
+      }
+      return day;
+    };
+    for (const [from, count] of [
+      ['2026-12-24', 1],
+      ['2026-12-24', 3],
+      ['2026-12-31', 1],
+      ['2025-06-01', 130],
+      ['2019-03-01', 2000],
+    ] as const)
+      expect(calendar.addWorkingDays(from, count)).toBe(stepped(from, count));
+  });
+});

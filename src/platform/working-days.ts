@@ -100,13 +100,33 @@ export function workingCalendar(extraDays: readonly ExtraNonWorkingDay[] = []): 
 
   function addWorkingDays(from: IsoDate, count: number): IsoDate {
     if (!Number.isInteger(count)) throw new RangeError('Working days are whole days');
-    const direction = Math.sign(count);
+    if (count > 0)
+      return workingDayNumber(Number(from.slice(0, 4)), workingDaysThrough(from) + count);
     let day = from;
-    for (let left = Math.abs(count); left > 0;) {
-      day = step(day, direction);
+    for (let left = -count; left > 0;) {
+      day = step(day, -1);
       if (isWorkingDay(day)) left -= 1;
     }
     return day;
+  }
+
+  /** The `ordinal`-th working day counted from the start of `year` (it may fall in a later year). */
+  function workingDayNumber(year: number, ordinal: number): IsoDate {
+    let before = workingDaysBefore(year);
+    while (ordinal > before[before.length - 1]!) {
+      ordinal -= before[before.length - 1]!;
+      year += 1;
+      before = workingDaysBefore(year);
+    }
+    // The first day whose running count reaches the ordinal is that working day.
+    let low = 0;
+    let high = before.length - 2;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (before[middle + 1]! >= ordinal) high = middle;
+      else low = middle + 1;
+    }
+    return isoOf(Date.UTC(year, 0, 1) + low * DAY_MS);
   }
 
   /**

@@ -118,7 +118,7 @@ describe('memberships', () => {
   });
 
   it("keeps a body's page to its current and future seats, and lists the ended ones on their own page", async () => {
-    const board = await fixtures.body({ name: 'Learning Board', bodyType: 'subgroup' });
+    const board = await fixtures.body({ name: 'Learning Board', bodyType: 'sub_group' });
     await fixtures.membership(board, commander, police, {
       startsOn: '2019-01-01',
       endsOn: '2020-12-31',
