@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BenchOptionError, ensurePortFree, readOptions } from './options.js';
 
 describe('bench options', () => {
-  it('defaults to 50 connections, 3 s warm-up and 10 s measured, or 1 s and 3 s with --quick', () => {
+  it('defaults to 50 connections, 3 s warm-up and 10 s measured, or no warm-up and 3 s with --quick', () => {
     expect(readOptions([])).toMatchObject({
       connections: 50,
       warmupSeconds: 3,
@@ -11,7 +11,7 @@ describe('bench options', () => {
       port: null,
       quick: false,
     });
-    expect(readOptions(['--quick'])).toMatchObject({ warmupSeconds: 1, durationSeconds: 3 });
+    expect(readOptions(['--quick'])).toMatchObject({ warmupSeconds: 0, durationSeconds: 3 });
   });
 
   it.each([

@@ -57,7 +57,7 @@ export function readOptions(args: string[]): BenchOptions {
   return {
     quick,
     connections: wholeNumber('connections', values.connections, 50, 1, 1000),
-    warmupSeconds: wholeNumber('warmup', values.warmup, quick ? 1 : 3, 0, 600),
+    warmupSeconds: wholeNumber('warmup', values.warmup, quick ? 0 : 3, 0, 600),
     durationSeconds: wholeNumber('duration', values.duration, quick ? 3 : 10, 1, 600),
     port: values.port === undefined ? null : wholeNumber('port', values.port, 0, 1024, 65535),
     seed: wholeNumber('seed', values.seed, 1, 0, 2 ** 31 - 1),
