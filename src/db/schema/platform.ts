@@ -125,7 +125,7 @@ export const invitation = pgTable(
 export const auditEvent = pgTable(
   'audit_event',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
     id: uuid('id').notNull().defaultRandom(),
     partnershipId: uuid('partnership_id')
       .notNull()
@@ -142,7 +142,9 @@ export const auditEvent = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [
-    index('audit_event_partnership_seq_idx').on(t.partnershipId, t.seq),
+    // Keyed by partnership first: with no index on seq alone, the newest events of one
+    // partnership are found without walking past every other partnership's newer events.
+    primaryKey({ name: 'audit_event_pkey', columns: [t.partnershipId, t.seq] }),
     index('audit_event_entity_idx').on(t.partnershipId, t.entityType, t.entityId),
   ],
 );
