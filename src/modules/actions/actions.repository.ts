@@ -185,13 +185,20 @@ export async function outstandingCountsOf(tx: Executor, personId: string, today:
 
 /** Outstanding actions past their due date, counted by the owner's agency, most first. */
 export function overdueCountsByAgency(tx: Executor, today: IsoDate) {
-  const overdue = count();
+  // Counted per owner first, from the outstanding-actions index, so that only the owners
+  // with overdue actions are looked up (not every person of the partnership).
+  const perOwner = tx
+    .select({ ownerPersonId: action.ownerPersonId, overdue: count().as('overdue') })
+    .from(action)
+    .where(and(outstanding, lt(action.dueOn, today)))
+    .groupBy(action.ownerPersonId)
+    .as('per_owner');
+  const overdue = sql<number>`sum(${perOwner.overdue})`.mapWith(Number);
   return tx
     .select({ agencyId: agency.id, agencyName: agency.name, overdue })
-    .from(action)
-    .innerJoin(person, eq(person.id, action.ownerPersonId))
+    .from(perOwner)
+    .innerJoin(person, eq(person.id, perOwner.ownerPersonId))
     .innerJoin(agency, eq(agency.id, person.agencyId))
-    .where(and(outstanding, lt(action.dueOn, today)))
     .groupBy(agency.id, agency.name)
     .orderBy(desc(overdue), asc(agency.name));
 }
