@@ -50,27 +50,29 @@ function conditions(filter: AuditFilter): SQL | undefined {
 
 /** Newest first, keyset-paginated on seq. Rows of other partnerships are hidden by RLS. */
 export function listAuditEvents(tx: Executor, filter: AuditFilter, limit: number) {
-  return tx
-    .select({
-      seq: auditEvent.seq,
-      occurredAt: auditEvent.occurredAt,
-      action: auditEvent.action,
-      entityType: auditEvent.entityType,
-      entityId: auditEvent.entityId,
-      requestId: auditEvent.requestId,
-      before: auditEvent.before,
-      after: auditEvent.after,
-      hash: auditEvent.hash,
-      actorEmail: appUser.email,
-      actorName: appUser.displayName,
-    })
-    .from(auditEvent)
-    .leftJoin(appUser, eq(appUser.id, auditEvent.actorUserId))
-    .where(conditions(filter))
-    // With the partnership first, audit_event_partnership_seq_idx gives this order directly
-    // instead of a walk back through every partnership's newer events.
-    .orderBy(desc(auditEvent.partnershipId), desc(auditEvent.seq))
-    .limit(limit);
+  return (
+    tx
+      .select({
+        seq: auditEvent.seq,
+        occurredAt: auditEvent.occurredAt,
+        action: auditEvent.action,
+        entityType: auditEvent.entityType,
+        entityId: auditEvent.entityId,
+        requestId: auditEvent.requestId,
+        before: auditEvent.before,
+        after: auditEvent.after,
+        hash: auditEvent.hash,
+        actorEmail: appUser.email,
+        actorName: appUser.displayName,
+      })
+      .from(auditEvent)
+      .leftJoin(appUser, eq(appUser.id, auditEvent.actorUserId))
+      .where(conditions(filter))
+      // With the partnership first, audit_event_partnership_seq_idx gives this order directly
+      // instead of a walk back through every partnership's newer events.
+      .orderBy(desc(auditEvent.partnershipId), desc(auditEvent.seq))
+      .limit(limit)
+  );
 }
 
 export interface BrokenLink {
