@@ -4,6 +4,7 @@
  * at random; children's names are deliberately unusual, as in the demo. Nothing here is a
  * real person or record.
  */
+import { PARTNERSHIP_STANDING_ITEMS } from '../../src/demo/demo-standing-items.js';
 
 /** A list of single words, written as one string to keep the lists short. */
 const words = (text: string): readonly string[] => text.split(' ');
@@ -241,15 +242,9 @@ export const LOCATIONS = [
   'Integrated Care Board Offices, Boardroom',
 ] as const;
 
+/** Section 15's eight for the Partnership (as the demo has them), then two more for others. */
 export const STANDING_ITEMS = [
-  'Quality of practice, performance and assurance activity',
-  'Serious incidents resulting in local or national learning reviews',
-  'Impact of multi-agency learning, development and training on practice and outcomes',
-  'Learning from child death reviews',
-  "Outcomes of the partnership's work and progress on strategic priorities",
-  'Emerging themes from the reference groups',
-  'Local and regional policy and procedures',
-  'Regional and national safeguarding activity',
+  ...PARTNERSHIP_STANDING_ITEMS,
   'Progress reports from the sub-groups',
   'Risk register',
   'Performance scorecard',

@@ -32,7 +32,14 @@ const membershipView = {
   agencyName: represented.name,
 };
 
-function membershipsWhere(tx: Executor, where: SQL | undefined) {
+const byBodyAgencyAndPerson = [
+  asc(body.name),
+  asc(represented.name),
+  asc(person.fullName),
+  asc(membership.startsOn),
+];
+
+function membershipsWhere(tx: Executor, where: SQL | undefined, order = byBodyAgencyAndPerson) {
   return tx
     .select(membershipView)
     .from(membership)
@@ -40,7 +47,7 @@ function membershipsWhere(tx: Executor, where: SQL | undefined) {
     .innerJoin(body, eq(body.id, membership.bodyId))
     .innerJoin(represented, eq(represented.id, membership.representsAgencyId))
     .where(where)
-    .orderBy(asc(body.name), asc(represented.name), asc(person.fullName), asc(membership.startsOn));
+    .orderBy(...order);
 }
 
 export const membershipsOfBody = (tx: Executor, bodyId: string) =>
@@ -62,17 +69,12 @@ export const continuingMembershipsOfBody = (tx: Executor, bodyId: string, day: s
     and(eq(membership.bodyId, bodyId), or(isNull(membership.endsOn), gte(membership.endsOn, day))),
   );
 
-/** A body's seats that ended before `day`, newest first. */
-export function pastMembershipsOfBody(tx: Executor, bodyId: string, day: string) {
-  return tx
-    .select(membershipView)
-    .from(membership)
-    .innerJoin(person, eq(person.id, membership.personId))
-    .innerJoin(body, eq(body.id, membership.bodyId))
-    .innerJoin(represented, eq(represented.id, membership.representsAgencyId))
-    .where(and(eq(membership.bodyId, bodyId), lt(membership.endsOn, day)))
-    .orderBy(desc(membership.endsOn), asc(person.fullName));
-}
+/** A body's seats that ended before `day`, most recently ended first. */
+export const pastMembershipsOfBody = (tx: Executor, bodyId: string, day: string) =>
+  membershipsWhere(tx, and(eq(membership.bodyId, bodyId), lt(membership.endsOn, day)), [
+    desc(membership.endsOn),
+    asc(person.fullName),
+  ]);
 
 export async function countPastMembershipsOfBody(tx: Executor, bodyId: string, day: string) {
   const [row] = await tx
