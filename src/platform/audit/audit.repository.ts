@@ -68,8 +68,8 @@ export function listAuditEvents(tx: Executor, filter: AuditFilter, limit: number
       .from(auditEvent)
       .leftJoin(appUser, eq(appUser.id, auditEvent.actorUserId))
       .where(conditions(filter))
-      // With the partnership first, audit_event_partnership_seq_idx gives this order directly
-      // instead of a walk back through every partnership's newer events.
+      // The primary key (partnership_id, seq) gives this order directly, instead of a walk
+      // back through every partnership's newer events (migration 0013).
       .orderBy(desc(auditEvent.partnershipId), desc(auditEvent.seq))
       .limit(limit)
   );
