@@ -57,6 +57,17 @@ describe('working days in England and Wales', () => {
     expect(calendar.addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
   });
 
+  it('keeps calendars with different extra days apart, though it builds each only once', () => {
+    const first = [{ day: '2026-12-29', name: 'Office closure' }];
+    expect(workingCalendar(first)).toBe(workingCalendar([...first]));
+    const renamed = workingCalendar([{ day: '2026-12-29', name: 'Staff training' }]);
+    expect(renamed.nonWorkingReason('2026-12-29')).toBe('Staff training');
+    const another = workingCalendar([{ day: '2026-12-30', name: 'Office closure' }]);
+    expect(another.addWorkingDays('2026-12-24', 2)).toBe('2026-12-31');
+    expect(workingCalendar(first).addWorkingDays('2026-12-24', 2)).toBe('2026-12-31');
+    expect(workingCalendar([]).addWorkingDays('2026-12-24', 2)).toBe('2026-12-30');
+  });
+
   it('counts backwards and reports a reversed range as negative', () => {
     expect(calendar.addWorkingDays('2026-11-30', -1)).toBe('2026-11-27');
     expect(calendar.workingDaysBetween('2026-11-30', '2026-11-27')).toBe(-1);

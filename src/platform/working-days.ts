@@ -86,8 +86,26 @@ function nationalReason(day: IsoDate): string | null {
   return reason;
 }
 
-/** Working days in England and Wales: weekdays that are not bank holidays or extra days. */
+const CALENDARS_KEPT = 256;
+const calendars = new Map<string, WorkingCalendar>();
+
+/**
+ * Working days in England and Wales: weekdays that are not bank holidays or extra days.
+ * Partnerships with the same extra days share one calendar, so its running counts are built
+ * once per server rather than once per page.
+ */
 export function workingCalendar(extraDays: readonly ExtraNonWorkingDay[] = []): WorkingCalendar {
+  const key = extraDays.map(({ day, name }) => `${day}\t${name}`).join('\n');
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = buildWorkingCalendar(extraDays);
+    if (calendars.size >= CALENDARS_KEPT) calendars.delete(calendars.keys().next().value!);
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
+function buildWorkingCalendar(extraDays: readonly ExtraNonWorkingDay[]): WorkingCalendar {
   const extra = new Map(extraDays.map(({ day, name }) => [day, name]));
 
   function nonWorkingReason(day: IsoDate): string | null {
