@@ -39,6 +39,9 @@ const CSV_HEADINGS = [
 ];
 
 /** The action log as lists: all actions, a person's, a meeting's; and as CSV. */
+/** How many agencies the dashboard names in its overdue actions table. */
+export const OVERDUE_AGENCIES_SHOWN = 10;
+
 export function buildActionLists(dependencies: ActionsDependencies) {
   const { db, clock, governance } = dependencies;
   const today = () => ukToday(clock.now());
@@ -137,9 +140,20 @@ export function buildActionLists(dependencies: ActionsDependencies) {
     return inTenant(db, context, (tx) => outstandingCountsOf(tx, linked.person.id, today()));
   }
 
-  /** Overdue actions by the owner's agency, for the business unit's dashboard. */
-  const overdueByAgency = (context: TenantContext) =>
-    inTenant(db, context, (tx) => overdueCountsByAgency(tx, today()));
+  /**
+   * Overdue actions by the owner's agency, for the business unit's dashboard: the agencies
+   * with the most, and what the rest add up to, so the dashboard stays a glance.
+   */
+  async function overdueByAgency(context: TenantContext) {
+    const counts = await inTenant(db, context, (tx) => overdueCountsByAgency(tx, today()));
+    const rest = counts.slice(OVERDUE_AGENCIES_SHOWN);
+    return {
+      agencies: counts.slice(0, OVERDUE_AGENCIES_SHOWN),
+      otherAgencies: rest.length,
+      otherOverdue: rest.reduce((sum, row) => sum + row.overdue, 0),
+      overdue: counts.reduce((sum, row) => sum + row.overdue, 0),
+    };
+  }
 
   return {
     list,

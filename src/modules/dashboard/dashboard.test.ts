@@ -62,6 +62,33 @@ describe('business unit dashboard', () => {
     expect(after.$('#overdue-actions + table a').first().attr('href')).toBe(
       `/actions?agency=${police}&overdue=yes`,
     );
+    expect(text(after, '#overdue-actions-total')).toBe('All 3 overdue actions');
+    expect(after.$('#overdue-actions-total a').attr('href')).toBe('/actions?overdue=yes');
+  });
+
+  it('names the ten agencies with the most overdue actions and sums up the rest', async () => {
+    const source = await meetingItem('2026-12-01');
+    for (let index = 1; index <= 12; index += 1) {
+      const owner = await fixtures.person(
+        await fixtures.agency({ name: `Agency ${String(index).padStart(2, '0')}` }),
+      );
+      // Agency 01 has 12 overdue, Agency 12 one: the last two fall outside the table.
+      for (let copy = 13 - index; copy > 0; copy -= 1)
+        await action(source, { ownerPersonId: owner, dueOn: '2026-12-02' });
+    }
+    const page = await agent.get('/dashboard');
+    const agencies = page
+      .$('#overdue-actions + table tbody tr td:first-child')
+      .map((_index, cell) => page.$(cell).text().trim())
+      .get()
+      .filter((name) => name.startsWith('Agency '));
+    expect(agencies).toHaveLength(10);
+    expect(agencies[0]).toBe('Agency 01');
+    expect(agencies).not.toContain('Agency 11');
+    // Beyond the table: Agencies 11 and 12, and the two agencies of the test before (3 actions).
+    expect(text(page, '#overdue-actions-total')).toBe(
+      '4 more agencies have 6 overdue actions between them. All 81 overdue actions',
+    );
   });
 });
 
