@@ -6,6 +6,7 @@ import { parseForm } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
+import { listFilter } from './governance.forms.js';
 import { governancePolicies } from './governance.policy.js';
 import { membershipImportRoutes } from './membership-import.routes.js';
 
@@ -15,6 +16,8 @@ const matrixQuery = z.object({
   on: calendarDate('Date'),
   body: z.string().trim().optional(),
 });
+/** A page number that is not one shows the first page, as the other lists do. */
+const matrixPage = listFilter.pick({ page: true });
 
 /** "2026-11-27" as typed in the date box: 27/11/2026. */
 const typedDate = (iso: string) => iso.split('-').reverse().join('/');
@@ -82,7 +85,12 @@ export function membershipMatrixRoutes(app: FastifyInstance, services: Services)
       return reply.code(day.errors ? 400 : 200).page('governance/views/matrix.njk', {
         pageTitle: 'Membership matrix',
         ...day,
-        grid: await matrix.matrix(tenantContext(request), day.on),
+        grid: await matrix.matrix(
+          tenantContext(request),
+          day.on,
+          matrixPage.parse(request.query).page,
+        ),
+        query: request.query,
         bodyItems: await bodyItems(request),
         csvHref: `/governance/matrix.csv?on=${day.on}`,
         canManage: request.principal!.roles.includes('administrator'),

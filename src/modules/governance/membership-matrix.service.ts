@@ -5,7 +5,7 @@ import { allBodies, findBody, type BodyRow } from './bodies.repository.js';
 import { BODY_TYPES, MEMBERSHIP_STATUSES, type MembershipStatus } from './governance.vocabulary.js';
 import { EXPORT_COLUMNS, yesNo } from './membership-csv.js';
 import { seatsOn, type Seat } from './membership-matrix.repository.js';
-import { registryTools, type RegistryDependencies } from './registry-context.js';
+import { PAGE_SIZE, paging, registryTools, type RegistryDependencies } from './registry-context.js';
 
 export type MatrixSeat = Seat & { statusName: string };
 
@@ -36,25 +36,38 @@ const statusOrder = (a: Seat, b: Seat) =>
 /**
  * Agencies down the side, bodies across the top, each cell the people representing that
  * agency on that body. Open agencies and bodies always appear, so gaps show; closed ones
- * appear only while someone still sits for or on them on that day.
+ * appear only while someone still sits for or on them on that day. Cells are filled for
+ * the page of agencies shown only.
  */
-export function layOutMatrix(seats: Seat[], agencies: AgencyRow[], bodies: BodyRow[]) {
+export function layOutMatrix(
+  seats: Seat[],
+  agencies: AgencyRow[],
+  bodies: BodyRow[],
+  page: number | undefined,
+) {
   const seated = (ids: Set<string>) => (row: { id: string; closedAt: Date | null }) =>
     row.closedAt === null || ids.has(row.id);
   const columns = bodies.filter(seated(new Set(seats.map((s) => s.bodyId)))).sort(bodyOrder);
   const rows = agencies.filter(seated(new Set(seats.map((s) => s.agencyId)))).sort(agencyOrder);
+  const pages = paging(undefined, rows.length).pages!;
+  const { current, offset } = paging(Math.min(page ?? 1, pages));
+  const shown = rows.slice(offset, offset + PAGE_SIZE);
+  const shownIds = new Set(shown.map((row) => row.id));
   const cells = new Map<string, MatrixSeat[]>();
-  for (const seat of seats) {
+  for (const seat of seats.filter((seat) => shownIds.has(seat.agencyId))) {
     const key = `${seat.agencyId}:${seat.bodyId}`;
     cells.set(key, [...(cells.get(key) ?? []), named(seat)]);
   }
   return {
     bodies: columns.map(({ id, name }) => ({ id, name })),
-    agencies: rows.map(({ id, name }) => ({
+    agencies: shown.map(({ id, name }) => ({
       id,
       name,
       cells: columns.map((column) => cells.get(`${id}:${column.id}`) ?? []),
     })),
+    page: current,
+    pages,
+    total: rows.length,
   };
 }
 
@@ -80,12 +93,16 @@ export function buildMembershipMatrixService(dependencies: RegistryDependencies)
   const { db } = dependencies;
   const tools = registryTools(dependencies);
 
-  const matrix = (context: TenantContext, on: string) =>
+  /**
+   * The matrix, 25 agencies to a page: a large partnership's whole grid (hundreds of agencies
+   * by dozens of bodies) is megabytes of page that no one can read at once.
+   */
+  const matrix = (context: TenantContext, on: string, page?: number) =>
     inTenant(db, context, async (tx) => {
       const seats = await seatsOn(tx, on);
       const agencies = await allAgencies(tx, { activeOnly: false });
       const bodies = await allBodies(tx, { activeOnly: false });
-      return layOutMatrix(seats, agencies, bodies);
+      return layOutMatrix(seats, agencies, bodies, page);
     });
 
   /** One body's members on a day, laid out as section 11's membership table. */

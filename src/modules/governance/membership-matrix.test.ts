@@ -207,3 +207,33 @@ describe('membership CSV export', () => {
     expect(bad.location).toBe('/governance/matrix?on=yesterday');
   });
 });
+
+describe('membership matrix of a large partnership', () => {
+  it('shows 25 agencies to a page, keeping the day in the pager, and any bad page as the nearest', async () => {
+    // 3 agencies so far; 24 more make 27: a first page of 25 and a second of 2.
+    for (let index = 1; index <= 24; index += 1)
+      await make.agency({ name: `Zeta Agency ${String(index).padStart(2, '0')}` });
+    const rowNames = (page: Awaited<ReturnType<Agent['get']>>) =>
+      page
+        .$('tbody th[scope="row"]')
+        .map((_index, th) => page.$(th).text().trim())
+        .get();
+    const first = await memberAgent.get('/governance/matrix?on=01/06/2023');
+    expect(rowNames(first)).toHaveLength(25);
+    expect(rowNames(first)[0]).toBe('Northshire Council');
+    expect(text(first, 'caption')).toBe(
+      'Who represents each agency on each body, on 1 June 2023, page 1 of 2 of the agencies',
+    );
+    const next = first.$('.govuk-pagination__next a').attr('href');
+    expect(next).toBe('/governance/matrix?on=01%2F06%2F2023&page=2');
+    const second = await memberAgent.get(next!);
+    expect(second.status).toBe(200);
+    expect(rowNames(second)).toEqual(['Zeta Agency 23', 'Zeta Agency 24']);
+    expect(text(second, 'caption')).toContain('on 1 June 2023, page 2 of 2');
+    expect(rowNames(await memberAgent.get('/governance/matrix?page=99'))).toEqual(rowNames(second));
+    for (const bad of ['0', '-1', 'two', '1.5'])
+      expect(rowNames(await memberAgent.get(`/governance/matrix?page=${bad}`))).toEqual(
+        rowNames(first),
+      );
+  });
+});
