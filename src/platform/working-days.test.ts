@@ -172,13 +172,15 @@ describe('counting working days between dates years apart', () => {
   });
 });
 
-describe('adding working days far ahead', () => {
+describe('adding working days far ahead or back', () => {
   it('lands where stepping one working day at a time lands', () => {
     const calendar = workingCalendar([{ day: '2026-12-29', name: 'Closure' }]);
     const stepped = (from: string, count: number) => {
       let day = from;
-      for (let left = count; left > 0;) {
-        day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const direction = Math.sign(count);
+      for (let left = Math.abs(count); left > 0;) {
+        const time = Date.parse(`${day}T00:00:00Z`) + direction * 86_400_000;
+        day = new Date(time).toISOString().slice(0, 10);
         if (calendar.isWorkingDay(day)) left -= 1;
       }
       return day;
@@ -189,7 +191,20 @@ describe('adding working days far ahead', () => {
       ['2026-12-31', 1],
       ['2025-06-01', 130],
       ['2019-03-01', 2000],
+      ['2026-12-30', -1],
+      ['2026-12-28', -1],
+      ['2027-01-02', -3],
+      ['2027-01-04', -5],
+      ['2026-01-01', -1],
+      ['2025-06-01', -130],
+      ['2027-12-31', -2000],
     ] as const)
       expect(calendar.addWorkingDays(from, count)).toBe(stepped(from, count));
+  });
+
+  it('refuses days that do not exist, in any month', () => {
+    for (const day of ['2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-01'])
+      expect(() => workingCalendar().addWorkingDays(day, 1)).toThrow(RangeError);
+    expect(workingCalendar().addWorkingDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 });

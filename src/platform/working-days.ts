@@ -62,14 +62,19 @@ const WEEKDAY_NAMES = [
  */
 const isoOf = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10);
 
-function timeOf(day: IsoDate): number {
-  const time = Date.parse(`${day}T00:00:00Z`);
-  // Date.parse rolls 30 February over to March; a real date reads back the same.
-  if (Number.isNaN(time) || isoOf(time) !== day) throw new RangeError(`Not a date: ${day}`);
-  return time;
-}
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const step = (day: IsoDate, days: number): IsoDate => isoOf(timeOf(day) + days * DAY_MS);
+function timeOf(day: IsoDate): number {
+  const parts = ISO_DAY.exec(day);
+  if (parts) {
+    const [year, month, date] = [Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])];
+    const time = new Date(0).setUTCFullYear(year, month, date);
+    // 30 February rolls over to March; a real date keeps its month and day.
+    const check = new Date(time);
+    if (check.getUTCMonth() === month && check.getUTCDate() === date) return time;
+  }
+  throw new RangeError(`Not a date: ${day}`);
+}
 
 const nationalReasons = new Map<IsoDate, string | null>();
 
@@ -118,19 +123,24 @@ function buildWorkingCalendar(extraDays: readonly ExtraNonWorkingDay[]): Working
 
   function addWorkingDays(from: IsoDate, count: number): IsoDate {
     if (!Number.isInteger(count)) throw new RangeError('Working days are whole days');
-    if (count > 0)
-      return workingDayNumber(Number(from.slice(0, 4)), workingDaysThrough(from) + count);
-    let day = from;
-    for (let left = -count; left > 0;) {
-      day = step(day, -1);
-      if (isWorkingDay(day)) left -= 1;
-    }
-    return day;
+    if (count === 0) return from;
+    const year = Number(from.slice(0, 4));
+    if (count > 0) return workingDayNumber(year, workingDaysThrough(from) + count);
+    // Back from a day: the working days strictly before it, less the count, plus one.
+    return workingDayNumber(
+      year,
+      workingDaysThrough(from) - (isWorkingDay(from) ? 1 : 0) + count + 1,
+    );
   }
 
-  /** The `ordinal`-th working day counted from the start of `year` (it may fall in a later year). */
+  /** The `ordinal`-th working day counted from the start of `year` (it may fall in another year). */
   function workingDayNumber(year: number, ordinal: number): IsoDate {
     let before = workingDaysBefore(year);
+    while (ordinal < 1) {
+      year -= 1;
+      before = workingDaysBefore(year);
+      ordinal += before[before.length - 1]!;
+    }
     while (ordinal > before[before.length - 1]!) {
       ordinal -= before[before.length - 1]!;
       year += 1;
