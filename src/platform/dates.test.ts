@@ -19,6 +19,16 @@ describe('UK date formatting', () => {
     expect(ukDate(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026');
     expect(ukDate(null)).toBe('');
   });
+
+  it('names a calendar date as the day it is, every day of two years and at the clock changes', () => {
+    for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2028, 0, 1); time += 86_400_000) {
+      const day = new Date(time).toISOString().slice(0, 10);
+      expect(ukDate(day)).toBe(ukDate(new Date(`${day}T12:00:00Z`)));
+    }
+    expect(ukDate('2026-03-29')).toBe('29 March 2026');
+    expect(ukDate('2026-10-25')).toBe('25 October 2026');
+    expect(ukDate('2026-11-05T00:30:00.000Z')).toBe('5 November 2026');
+  });
 });
 
 describe('parseUkDate', () => {

@@ -53,9 +53,15 @@ export function ukDateTime(value: Date | string | null | undefined): string {
   return `${day} ${MONTH_NAMES[month - 1]} ${year}, ${twelveHour(hour, minute)}`;
 }
 
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** "26 November 2026". */
 export function ukDate(value: Date | string | null | undefined): string {
   if (!value) return '';
+  // A calendar date (a date column, "2026-11-26") is the same day in any zone: no clock to read.
+  const calendar = typeof value === 'string' ? CALENDAR_DATE.exec(value) : null;
+  const monthName = calendar && MONTH_NAMES[Number(calendar[2]) - 1];
+  if (calendar && monthName) return `${Number(calendar[3])} ${monthName} ${calendar[1]}`;
   const { year, month, day } = ukParts(value);
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
