@@ -10,6 +10,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'src/db/migrations/',
+      'dist/',
     ],
   },
   js.configs.recommended,

@@ -1,11 +1,13 @@
 /**
- * MASA in a process of its own, in production mode, for the benchmark: its memory is then
- * the server's alone (read from /proc, Linux), and its CPU profile can be taken on request.
+ * MASA in a process of its own, in production mode, for the benchmark: compiled as `npm start`
+ * compiles it and run with plain Node, so its memory is the server's alone (read from /proc,
+ * Linux), and its CPU profile can be taken on request.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../src/cli/server-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RSS_SAMPLE_MS = 100;
@@ -44,13 +46,14 @@ export class ServerProcess {
   }
 
   static async start(settings: ServerSettings): Promise<ServerProcess> {
+    // Inside the checkout, beside npm start's dist/server.js, so its imports find node_modules.
+    const script = path.join(here, '..', 'dist', 'bench', 'masa-server.js');
+    await buildServer(path.join(here, 'masa-server.ts'), script);
     const child = spawn(
       process.execPath,
       [
         ...(settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : []),
-        '--import',
-        'tsx',
-        path.join(here, 'masa-server.ts'),
+        script,
       ],
       {
         env: {

@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { connect } from './client.js';
 
-export const migrationsFolder = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  'migrations',
-);
+/** From the project folder, as the views are: the server runs compiled into dist/ (cli/server-build.ts). */
+export const migrationsFolder = path.join(process.cwd(), 'src', 'db', 'migrations');
 
 /** Any fixed number: instances starting together wait for one another here. */
 const MIGRATION_LOCK = 7_405_211;
