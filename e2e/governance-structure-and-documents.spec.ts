@@ -28,7 +28,7 @@ async function chooseFile(
 test('a member sees the governance structure as a chart and a list, on a wide screen and a phone, and the membership matrix', async ({
   page,
 }) => {
-  test.slow(); // the chart at two widths, the matrix, one body's table and a download
+  test.slow(); // the chart at two widths, the matrix, one body's table, a download, past members
   const masa = new Masa(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await masa.signIn(registryMembers.structure.email);
@@ -91,6 +91,15 @@ test('a member sees the governance structure as a chart and a list, on a wide sc
   await expect(
     page.getByRole('region', { name: new RegExp(`^Members of ${bodies.forum} on`) }),
   ).toContainText('Helen Ward');
+
+  // A body's page shows today's and future seats; the ended ones are a page of their own.
+  await openRecord(masa, '/bodies', bodies.learning);
+  await masa.follow(`1 past membership of ${bodies.learning}`);
+  await expect(masa.heading()).toHaveText('Past members');
+  await expect(page.getByRole('region', { name: 'Past memberships' })).toContainText(
+    'From 1 April 2023 to 31 March 2025',
+  );
+  await expect(page.getByRole('region', { name: 'Past memberships' })).toContainText('Grace Okoye');
 });
 
 test('an administrator imports a CSV file with one bad row: the row is named and nothing is imported, then the corrected file is', async ({

@@ -75,7 +75,7 @@ export async function seedRegistry(services: Services, context: TenantContext) {
     chairAppointedOn: '2025-04-01',
     chairReviewDueOn: '2026-04-01',
   });
-  await body(bodies.learning, { reportsToId: forum });
+  const learning = await body(bodies.learning, { reportsToId: forum });
   await body(bodies.quality, { reportsToId: forum });
   const practice = await body(bodies.practice, { reportsToId: forum });
   const education = await body(bodies.education, {
@@ -100,4 +100,6 @@ export async function seedRegistry(services: Services, context: TenantContext) {
   }
   await add.membership(practice, member, police, partnerSeat);
   await add.membership(education, leaving, academyTrust);
+  // A seat that ended before today: the body's past members.
+  await add.membership(learning, nurse, health, { startsOn: '2023-04-01', endsOn: '2025-03-31' });
 }
