@@ -67,6 +67,21 @@ export function inTenant<T>(
 }
 
 /**
+ * Runs a write last in the page request's shared transaction, just before it commits, or
+ * now in a transaction of its own when there is no shared one: for writes that take a lock
+ * other requests wait for, such as a "viewed" event on the audit chain.
+ */
+export async function inTenantLast(
+  db: Database,
+  context: TenantContext,
+  work: (tx: Transaction) => Promise<unknown>,
+): Promise<void> {
+  const shared = requestTransaction();
+  if (shared?.accepts(context)) shared.writeLast(work);
+  else await inTenant(db, context, work);
+}
+
+/**
  * Waits until no query has run on the pool for `quietMs`: a server that has stopped
  * accepting requests may still be finishing handlers whose clients went away.
  * Returns false if the pool was still busy after `timeoutMs`.

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing/app.js';
 import { createPartnership } from '../testing/fixtures.js';
-import { inTenant, type Transaction } from './client.js';
+import { inTenant, inTenantLast, type Transaction } from './client.js';
 import { RequestTransaction, withRequestTransaction } from './request-transaction.js';
 import { agency } from './schema/index.js';
 
@@ -142,6 +142,38 @@ describe('a request transaction', () => {
     } finally {
       await pool.end();
     }
+  });
+
+  it('makes a last write just before it commits, so a request still running holds no audit lock', async () => {
+    const viewed = (entityId: string) => (tx: Transaction) =>
+      services.audit.record(tx, context, { action: 'viewed', entityType: 'agency', entityId });
+    const views = (entityId: string) =>
+      database.owner.pool
+        .query('select count(*)::int as n from audit_event where entity_id = $1', [entityId])
+        .then(({ rows }) => rows[0].n as number);
+    const [slow, quick, dropped] = [randomUUID(), randomUUID(), randomUUID()];
+    const first = new RequestTransaction(database.app.pool, context);
+    await withRequestTransaction(first, () => inTenantLast(db, context, viewed(slow)));
+    // The first request has not finished; had it written already, it would hold the chain's lock.
+    const second = new RequestTransaction(database.app.pool, context);
+    await withRequestTransaction(second, () => inTenantLast(db, context, viewed(quick)));
+    const waited = await Promise.race([
+      second.finish(true).then(() => false),
+      new Promise((resolve) => setTimeout(() => resolve(true), 2000)),
+    ]);
+    expect(waited).toBe(false);
+    expect(await views(quick)).toBe(1);
+    expect(await views(slow)).toBe(0);
+    await first.finish(true);
+    expect(await views(slow)).toBe(1);
+
+    const failed = new RequestTransaction(database.app.pool, context);
+    await withRequestTransaction(failed, () => inTenantLast(db, context, viewed(dropped)));
+    await failed.finish(false);
+    expect(await views(dropped)).toBe(0);
+    // Outside a page request, the write is made at once.
+    await inTenantLast(db, context, viewed(dropped));
+    expect(await views(dropped)).toBe(1);
   });
 
   it('refuses a context whose ids are not UUIDs, before anything reaches the database', async () => {

@@ -76,6 +76,7 @@ function rememberingReads(client: pg.PoolClient) {
 export class RequestTransaction {
   private opened: Promise<{ client: pg.PoolClient; tx: Transaction }> | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly lastWrites: ((tx: Transaction) => Promise<unknown>)[] = [];
   private finishing: Promise<void> | null = null;
 
   constructor(
@@ -98,6 +99,14 @@ export class RequestTransaction {
     const forget = () => this.inFlight.delete(done);
     done.then(forget, forget);
     return done;
+  }
+
+  /**
+   * A write to make just before the commit: one that takes a lock other requests wait for
+   * (the audit chain's), which is then held for the commit, not for the rest of the page.
+   */
+  writeLast(work: (tx: Transaction) => Promise<unknown>) {
+    this.lastWrites.push(work);
   }
 
   private transaction() {
@@ -123,13 +132,16 @@ export class RequestTransaction {
   finish(commit: boolean) {
     this.finishing ??= (async () => {
       while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      if (commit && this.lastWrites.length > 0) this.transaction();
       if (!this.opened) return;
       const opened = await this.opened.catch(() => null);
       if (!opened) return;
       try {
+        if (commit) for (const work of this.lastWrites) await work(opened.tx);
         await opened.client.query(commit ? 'commit' : 'rollback');
         opened.client.release();
       } catch (error) {
+        await opened.client.query('rollback').catch(() => undefined);
         opened.client.release(error as Error);
         throw error;
       }

@@ -1,4 +1,10 @@
-import { inTenant, type Database, type Executor, type TenantContext } from '../../db/client.js';
+import {
+  inTenant,
+  inTenantLast,
+  type Database,
+  type Executor,
+  type TenantContext,
+} from '../../db/client.js';
 import { toCsv } from '../csv.js';
 import {
   findFirstBrokenLink,
@@ -40,18 +46,21 @@ export function buildAuditService(db: Database) {
 
   /**
    * Reads a record marked sensitive (case reviews, child deaths) and, when it is found,
-   * records who viewed it, in the same transaction.
+   * records who viewed it. On a page the record is written last, as the page's transaction
+   * commits before the page is sent: the audit chain's lock, which other views of the
+   * partnership wait for, is then not held while the page is put together.
    */
-  function readSensitive<T>(
+  async function readSensitive<T>(
     context: TenantContext,
     record: { entityType: string; entityId: string },
     read: (tx: Executor) => Promise<T | null>,
   ) {
-    return inTenant(db, context, async (tx) => {
-      const found = await read(tx);
-      if (found !== null) await recordView(tx, context, record.entityType, record.entityId);
-      return found;
-    });
+    const found = await inTenant(db, context, read);
+    if (found !== null)
+      await inTenantLast(db, context, (tx) =>
+        recordView(tx, context, record.entityType, record.entityId),
+      );
+    return found;
   }
 
   async function page(context: TenantContext, filter: AuditFilter) {
