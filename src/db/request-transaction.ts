@@ -30,26 +30,6 @@ function beginWithSettings(context: TenantContext) {
 type QueryConfig = { text: string; rowMode?: string };
 
 /**
- * Page reads run as named (prepared) statements: PostgreSQL then parses each once per
- * connection and, after a few runs, stops planning it again, where planning a list's joins
- * under the row-level policies cost more than running them. The policies read the tenant
- * from settings at run time, so a prepared read still sees only its request's partnership.
- * Lists of ids (`in ($1, $2, …)`) vary in length and are left unnamed, and so is anything
- * past a bound, so that no connection holds an unbounded number of statements.
- */
-const PREPARED_READS_KEPT = 400;
-const ID_LIST = /\bin \(\$\d+, /;
-const statementNames = new Map<string, string>();
-
-function statementName(text: string): string | undefined {
-  const known = statementNames.get(text);
-  if (known || statementNames.size >= PREPARED_READS_KEPT || ID_LIST.test(text)) return known;
-  const name = `masa_read_${statementNames.size + 1}`;
-  statementNames.set(text, name);
-  return name;
-}
-
-/**
  * The connection as drizzle sees it: identical reads within the request are answered once;
  * anything else (a "viewed" event written) forgets what was read.
  */
@@ -64,7 +44,7 @@ function rememberingReads(client: pg.PoolClient) {
       const key = `${config.rowMode ?? ''}\u0000${config.text}\u0000${JSON.stringify(values ?? [])}`;
       let answer = answers.get(key);
       if (!answer) {
-        answer = client.query({ ...config, name: statementName(config.text) }, values);
+        answer = client.query(config, values);
         answers.set(key, answer);
         answer.catch(() => answers.delete(key));
       }
