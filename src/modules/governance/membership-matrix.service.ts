@@ -4,7 +4,7 @@ import { allAgencies, type AgencyRow } from './agencies.repository.js';
 import { allBodies, findBody, type BodyRow } from './bodies.repository.js';
 import { BODY_TYPES, MEMBERSHIP_STATUSES, type MembershipStatus } from './governance.vocabulary.js';
 import { EXPORT_COLUMNS, yesNo } from './membership-csv.js';
-import { seatsOn, type Seat } from './membership-matrix.repository.js';
+import { seatedAmong, seatsOn, type Seat } from './membership-matrix.repository.js';
 import { PAGE_SIZE, paging, registryTools, type RegistryDependencies } from './registry-context.js';
 
 export type MatrixSeat = Seat & { statusName: string };
@@ -36,38 +36,47 @@ const statusOrder = (a: Seat, b: Seat) =>
 /**
  * Agencies down the side, bodies across the top, each cell the people representing that
  * agency on that body. Open agencies and bodies always appear, so gaps show; closed ones
- * appear only while someone still sits for or on them on that day. Cells are filled for
- * the page of agencies shown only.
+ * appear only while someone still sits for or on them on that day. The rows are paged,
+ * and the seats are read for the page's agencies only.
  */
-export function layOutMatrix(
-  seats: Seat[],
+export function matrixFrame(
+  seated: { agencyIds: Set<string>; bodyIds: Set<string> },
   agencies: AgencyRow[],
   bodies: BodyRow[],
   page: number | undefined,
 ) {
-  const seated = (ids: Set<string>) => (row: { id: string; closedAt: Date | null }) =>
+  const shows = (ids: Set<string>) => (row: { id: string; closedAt: Date | null }) =>
     row.closedAt === null || ids.has(row.id);
-  const columns = bodies.filter(seated(new Set(seats.map((s) => s.bodyId)))).sort(bodyOrder);
-  const rows = agencies.filter(seated(new Set(seats.map((s) => s.agencyId)))).sort(agencyOrder);
+  const columns = bodies.filter(shows(seated.bodyIds)).sort(bodyOrder);
+  const rows = agencies.filter(shows(seated.agencyIds)).sort(agencyOrder);
   const pages = paging(undefined, rows.length).pages!;
   const { current, offset } = paging(Math.min(page ?? 1, pages));
-  const shown = rows.slice(offset, offset + PAGE_SIZE);
-  const shownIds = new Set(shown.map((row) => row.id));
+  return {
+    columns,
+    rows: rows.slice(offset, offset + PAGE_SIZE),
+    page: current,
+    pages,
+    total: rows.length,
+  };
+}
+
+/** The page's cells, from the seats of its agencies. */
+export function fillMatrix(frame: ReturnType<typeof matrixFrame>, seats: Seat[]) {
   const cells = new Map<string, MatrixSeat[]>();
-  for (const seat of seats.filter((seat) => shownIds.has(seat.agencyId))) {
+  for (const seat of seats) {
     const key = `${seat.agencyId}:${seat.bodyId}`;
     cells.set(key, [...(cells.get(key) ?? []), named(seat)]);
   }
   return {
-    bodies: columns.map(({ id, name }) => ({ id, name })),
-    agencies: shown.map(({ id, name }) => ({
+    bodies: frame.columns.map(({ id, name }) => ({ id, name })),
+    agencies: frame.rows.map(({ id, name }) => ({
       id,
       name,
-      cells: columns.map((column) => cells.get(`${id}:${column.id}`) ?? []),
+      cells: frame.columns.map((column) => cells.get(`${id}:${column.id}`) ?? []),
     })),
-    page: current,
-    pages,
-    total: rows.length,
+    page: frame.page,
+    pages: frame.pages,
+    total: frame.total,
   };
 }
 
@@ -99,10 +108,18 @@ export function buildMembershipMatrixService(dependencies: RegistryDependencies)
    */
   const matrix = (context: TenantContext, on: string, page?: number) =>
     inTenant(db, context, async (tx) => {
-      const seats = await seatsOn(tx, on);
       const agencies = await allAgencies(tx, { activeOnly: false });
       const bodies = await allBodies(tx, { activeOnly: false });
-      return layOutMatrix(seats, agencies, bodies, page);
+      const closedIds = (rows: { id: string; closedAt: Date | null }[]) =>
+        rows.filter((row) => row.closedAt !== null).map((row) => row.id);
+      const seated = await seatedAmong(tx, on, {
+        agencyIds: closedIds(agencies),
+        bodyIds: closedIds(bodies),
+      });
+      const frame = matrixFrame(seated, agencies, bodies, page);
+      const agencyIds = frame.rows.map((row) => row.id);
+      const seats = agencyIds.length > 0 ? await seatsOn(tx, on, { agencyIds }) : [];
+      return fillMatrix(frame, seats);
     });
 
   /** One body's members on a day, laid out as section 11's membership table. */
@@ -110,7 +127,7 @@ export function buildMembershipMatrixService(dependencies: RegistryDependencies)
     inTenant(db, context, async (tx) => {
       const body = await findBody(tx, bodyId);
       if (!body) return null;
-      const seats = await seatsOn(tx, on, bodyId);
+      const seats = await seatsOn(tx, on, { bodyId });
       return { body, seats: seats.sort(statusOrder).map(named) };
     });
 

@@ -208,9 +208,29 @@ describe('membership CSV export', () => {
   });
 });
 
+describe('closed agencies and bodies in the matrix', () => {
+  it('shows a closed agency or body on a day someone still sat for or on it, and not after', async () => {
+    const context = { partnershipId: partnership.id, userId: admin.userId };
+    const club = await make.agency({ name: 'Aardvark Youth Club' });
+    const group = await make.body({ name: 'Aardvark Task Group' });
+    // Employed by the council, so the club has no people of its own to close first.
+    const worker = await make.person(ids.council!, {
+      fullName: 'Jo Former',
+      email: 'jo@council.example',
+    });
+    await make.membership(group, worker, club, { startsOn: '2022-01-01', endsOn: '2023-12-31' });
+    expect((await services.governance.agencies.close(context, club)).ok).toBe(true);
+    expect((await services.governance.bodies.close(context, group)).ok).toBe(true);
+    const then = await memberAgent.get('/governance/matrix?on=01/06/2023');
+    expect(cell(then, 'Aardvark Youth Club', 'Aardvark Task Group')).toContain('Jo Former');
+    const now = await memberAgent.get('/governance/matrix');
+    expect(text(now, 'table')).not.toContain('Aardvark');
+  });
+});
+
 describe('membership matrix of a large partnership', () => {
   it('shows 25 agencies to a page, keeping the day in the pager, and any bad page as the nearest', async () => {
-    // 3 agencies so far; 24 more make 27: a first page of 25 and a second of 2.
+    // 3 open agencies so far; 24 more make 27: a first page of 25 and a second of 2.
     for (let index = 1; index <= 24; index += 1)
       await make.agency({ name: `Zeta Agency ${String(index).padStart(2, '0')}` });
     const rowNames = (page: Awaited<ReturnType<Agent['get']>>) =>
@@ -218,18 +238,18 @@ describe('membership matrix of a large partnership', () => {
         .$('tbody th[scope="row"]')
         .map((_index, th) => page.$(th).text().trim())
         .get();
-    const first = await memberAgent.get('/governance/matrix?on=01/06/2023');
+    const first = await memberAgent.get('/governance/matrix?on=01/06/2025');
     expect(rowNames(first)).toHaveLength(25);
     expect(rowNames(first)[0]).toBe('Northshire Council');
     expect(text(first, 'caption')).toBe(
-      'Who represents each agency on each body, on 1 June 2023, page 1 of 2 of the agencies',
+      'Who represents each agency on each body, on 1 June 2025, page 1 of 2 of the agencies',
     );
     const next = first.$('.govuk-pagination__next a').attr('href');
-    expect(next).toBe('/governance/matrix?on=01%2F06%2F2023&page=2');
+    expect(next).toBe('/governance/matrix?on=01%2F06%2F2025&page=2');
     const second = await memberAgent.get(next!);
     expect(second.status).toBe(200);
     expect(rowNames(second)).toEqual(['Zeta Agency 23', 'Zeta Agency 24']);
-    expect(text(second, 'caption')).toContain('on 1 June 2023, page 2 of 2');
+    expect(text(second, 'caption')).toContain('on 1 June 2025, page 2 of 2');
     expect(rowNames(await memberAgent.get('/governance/matrix?page=99'))).toEqual(rowNames(second));
     for (const bad of ['0', '-1', 'two', '1.5'])
       expect(rowNames(await memberAgent.get(`/governance/matrix?page=${bad}`))).toEqual(
