@@ -8,6 +8,7 @@ import { ACTION_STATUSES, isOverdue, type ActionStatus } from './action-status.j
 import type { ActionFilter } from './actions.forms.js';
 import {
   listActions,
+  pageOfActions,
   outstandingCountsOf,
   overdueCountsByAgency,
   type ActionQuery,
@@ -62,7 +63,7 @@ export function buildActionLists(dependencies: ActionsDependencies) {
 
   async function page(context: TenantContext, query: ActionQuery, number = 1) {
     const result = await inTenant(db, context, (tx) =>
-      listActions(tx, query, {
+      pageOfActions(tx, query, {
         limit: ACTIONS_PAGE_SIZE,
         offset: (number - 1) * ACTIONS_PAGE_SIZE,
       }),
@@ -100,7 +101,7 @@ export function buildActionLists(dependencies: ActionsDependencies) {
 
   /** Every action of a meeting, by agenda item, for the meeting page. */
   async function byItemOfMeeting(context: TenantContext, meetingId: string) {
-    const { rows } = await inTenant(db, context, (tx) => listActions(tx, { meetingId }));
+    const rows = await inTenant(db, context, (tx) => listActions(tx, { meetingId }));
     const byItem: Record<string, ReturnType<typeof withOverdue>> = {};
     for (const row of withOverdue(rows)) (byItem[row.action.agendaItemId ?? ''] ??= []).push(row);
     return byItem;
@@ -109,12 +110,12 @@ export function buildActionLists(dependencies: ActionsDependencies) {
   /** The actions of a review's recommendations; the reviews module has checked the case team. */
   async function ofRecommendations(context: TenantContext, recommendationIds: string[]) {
     if (recommendationIds.length === 0) return [];
-    const { rows } = await inTenant(db, context, (tx) => listActions(tx, { recommendationIds }));
+    const rows = await inTenant(db, context, (tx) => listActions(tx, { recommendationIds }));
     return withOverdue(rows);
   }
 
   async function exportCsv(context: TenantContext, filter: ActionFilter) {
-    const { rows } = await inTenant(db, context, (tx) => listActions(tx, queryOf(filter)));
+    const rows = await inTenant(db, context, (tx) => listActions(tx, queryOf(filter)));
     return toCsv([
       CSV_HEADINGS,
       ...withOverdue(rows).map((row) => [

@@ -115,17 +115,24 @@ function conditions(query: ActionQuery) {
 
 export type DescribedAction = Awaited<ReturnType<typeof findAction>> & {};
 
-export async function listActions(
+const orderedLog = (tx: Executor, query: ActionQuery) =>
+  actionLog(tx)
+    .where(conditions(query))
+    .orderBy(asc(action.dueOn), asc(sql`lower(${action.title})`), asc(action.id));
+
+/** Every action the query matches, in the log's order (a meeting's, a review's, an export). */
+export function listActions(tx: Executor, query: ActionQuery) {
+  return orderedLog(tx, query);
+}
+
+/** One page of the actions the query matches, and how many there are in all. */
+export async function pageOfActions(
   tx: Executor,
   query: ActionQuery,
-  page?: { limit: number; offset: number },
+  page: { limit: number; offset: number },
 ) {
-  const where = conditions(query);
-  const ordered = actionLog(tx)
-    .where(where)
-    .orderBy(asc(action.dueOn), asc(sql`lower(${action.title})`), asc(action.id));
-  const rows = page ? await ordered.limit(page.limit).offset(page.offset) : await ordered;
-  const [total] = await actionCount(tx, query).where(where);
+  const rows = await orderedLog(tx, query).limit(page.limit).offset(page.offset);
+  const [total] = await actionCount(tx, query).where(conditions(query));
   return { rows, total: total?.total ?? 0 };
 }
 
