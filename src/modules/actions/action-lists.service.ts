@@ -7,8 +7,10 @@ import { recommendationSource } from './action-records.service.js';
 import { ACTION_STATUSES, isOverdue, type ActionStatus } from './action-status.js';
 import type { ActionFilter } from './actions.forms.js';
 import {
+  actionsOfMeeting,
   listActions,
   pageOfActions,
+  type OwnedAction,
   outstandingCountsOf,
   overdueCountsByAgency,
   type ActionQuery,
@@ -47,7 +49,7 @@ export function buildActionLists(dependencies: ActionsDependencies) {
   const { db, clock, governance } = dependencies;
   const today = () => ukToday(clock.now());
 
-  const withOverdue = (rows: DescribedAction[]) => {
+  const withOverdue = <Row extends { action: DescribedAction['action'] }>(rows: Row[]) => {
     const on = today();
     return rows.map((row) => ({ ...row, overdue: isOverdue(row.action, on) }));
   };
@@ -101,8 +103,8 @@ export function buildActionLists(dependencies: ActionsDependencies) {
 
   /** Every action of a meeting, by agenda item, for the meeting page. */
   async function byItemOfMeeting(context: TenantContext, meetingId: string) {
-    const rows = await inTenant(db, context, (tx) => listActions(tx, { meetingId }));
-    const byItem: Record<string, ReturnType<typeof withOverdue>> = {};
+    const rows = await inTenant(db, context, (tx) => actionsOfMeeting(tx, meetingId));
+    const byItem: Record<string, (OwnedAction & { overdue: boolean })[]> = {};
     for (const row of withOverdue(rows)) (byItem[row.action.agendaItemId ?? ''] ??= []).push(row);
     return byItem;
   }

@@ -114,6 +114,7 @@ function conditions(query: ActionQuery) {
 }
 
 export type DescribedAction = Awaited<ReturnType<typeof findAction>> & {};
+export type OwnedAction = Awaited<ReturnType<typeof actionsOfMeeting>>[number];
 
 const orderedLog = (tx: Executor, query: ActionQuery) =>
   actionLog(tx)
@@ -123,6 +124,28 @@ const orderedLog = (tx: Executor, query: ActionQuery) =>
 /** Every action the query matches, in the log's order (a meeting's, a review's, an export). */
 export function listActions(tx: Executor, query: ActionQuery) {
   return orderedLog(tx, query);
+}
+
+/**
+ * A meeting's actions with their owners, for its page: the meeting is known, so its source
+ * needs no joins, and planning the log's eight-way join cost more than running it.
+ */
+export function actionsOfMeeting(tx: Executor, meetingId: string) {
+  return tx
+    .select({ action, ownerName: person.fullName, agencyName: agency.name })
+    .from(action)
+    .innerJoin(person, eq(person.id, action.ownerPersonId))
+    .innerJoin(agency, eq(agency.id, person.agencyId))
+    .where(
+      inArray(
+        action.agendaItemId,
+        tx
+          .select({ id: agendaItem.id })
+          .from(agendaItem)
+          .where(eq(agendaItem.meetingId, meetingId)),
+      ),
+    )
+    .orderBy(asc(action.dueOn), asc(sql`lower(${action.title})`), asc(action.id));
 }
 
 /** One page of the actions the query matches, and how many there are in all. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { text } from '../../testing/agent.js';
 import { actionTestBed } from './action-fixtures.js';
 
-const { services, context, agent, fixtures, clock, meetingItem, action, member } =
+const { services, context, agent, fixtures, clock, meetingItem, item, action, member } =
   await actionTestBed();
 
 const police = await fixtures.agency({ name: 'Northshire Police' });
@@ -53,6 +53,21 @@ describe('recording an action on a meeting item', () => {
     expect(page.$(`#actions-${source.itemId} .govuk-tag--blue`).text()).toBe('Open');
     expect(page.$(`a[href="${addPath(source)}"]`).text()).toContain('Add an action');
     expect(page.$(`a[href="/meetings/${source.meetingId}/actions"]`).length).toBe(1);
+  });
+
+  it("lists on a meeting's page only its own actions, by item, overdue ones tagged", async () => {
+    const first = await meetingItem('2026-11-20');
+    const second = await meetingItem('2026-11-21');
+    const another = { meetingId: first.meetingId, itemId: await item(first.meetingId, 'Audit') };
+    await action(first, { ownerPersonId: tom, title: 'Late report', dueOn: '2026-11-25' });
+    await action(another, { ownerPersonId: priya, title: 'Second item action' });
+    await action(second, { ownerPersonId: priya, title: 'Another meeting action' });
+    const page = await agent.get(`/meetings/${first.meetingId}`);
+    const listed = text(page, `#actions-${first.itemId}`);
+    expect(listed).toContain('Late report: Tom Okafor (Northshire Integrated Care Board)');
+    expect(page.$(`#actions-${first.itemId} .govuk-tag--red`).text()).toBe('Overdue');
+    expect(text(page, `#actions-${another.itemId}`)).toContain('Second item action');
+    expect(text(page, 'main')).not.toContain('Another meeting action');
   });
 
   it('refuses an action without an owner or a due date, keeping what was typed', async () => {
