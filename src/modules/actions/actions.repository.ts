@@ -78,9 +78,9 @@ const reviewSource = {
 const described = { ...owned, ...itemSource, ...reviewSource };
 
 /**
- * The log joined read-only to the registry and the meetings for names and for filtering
- * by source: one statement per page, never a query per row. The count needs the same joins,
- * since the filters read the joined tables.
+ * The log joined read-only to the registry, the meetings and the reviews for names, in one
+ * statement: for one action and for whole lists (a review's, an export). A page of the list
+ * reads its owners first and looks up the sources after (pageOfActions).
  */
 const actionLog = (tx: Executor) =>
   tx
@@ -173,45 +173,50 @@ const idsOf = (values: (string | null)[]) => [
   ...new Set(values.filter((value): value is string => value !== null)),
 ];
 
-/** Adds each action's source, read for the page's items and recommendations at once. */
-async function withSources(tx: Executor, rows: OwnedAction[]): Promise<DescribedAction[]> {
-  const itemIds = idsOf(rows.map((row) => row.action.agendaItemId));
-  const recommendationIds = idsOf(rows.map((row) => row.action.recommendationId));
-  const items = new Map(
+/** The sources of some agenda items, by item id. */
+async function itemSourcesOf(tx: Executor, itemIds: string[]) {
+  const rows =
     itemIds.length === 0
       ? []
-      : (
-          await tx
-            .select({ id: agendaItem.id, ...itemSource })
-            .from(agendaItem)
-            .innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
-            .innerJoin(body, eq(body.id, meeting.bodyId))
-            .where(inArray(agendaItem.id, itemIds))
-        ).map(({ id, ...source }) => [id, source]),
-  );
-  const reviews = new Map(
+      : await tx
+          .select({ id: agendaItem.id, ...itemSource })
+          .from(agendaItem)
+          .innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
+          .innerJoin(body, eq(body.id, meeting.bodyId))
+          .where(inArray(agendaItem.id, itemIds));
+  return new Map(rows.map(({ id, ...source }) => [id, source]));
+}
+
+/** The review references and numbers of some recommendations, by recommendation id. */
+async function reviewSourcesOf(tx: Executor, recommendationIds: string[]) {
+  const rows =
     recommendationIds.length === 0
       ? []
-      : (
-          await tx
-            .select({ id: recommendation.id, ...reviewSource })
-            .from(recommendation)
-            .innerJoin(reviewCase, eq(reviewCase.id, recommendation.caseId))
-            .where(inArray(recommendation.id, recommendationIds))
-        ).map(({ id, ...source }) => [id, source]),
-  );
-  const noItem = {
-    itemTitle: null,
-    meetingId: null,
-    meetingStartsAt: null,
-    bodyId: null,
-    bodyName: null,
-  };
-  const noReview = { reviewReference: null, recommendationNumber: null };
+      : await tx
+          .select({ id: recommendation.id, ...reviewSource })
+          .from(recommendation)
+          .innerJoin(reviewCase, eq(reviewCase.id, recommendation.caseId))
+          .where(inArray(recommendation.id, recommendationIds));
+  return new Map(rows.map(({ id, ...source }) => [id, source]));
+}
+
+const NO_ITEM = {
+  itemTitle: null,
+  meetingId: null,
+  meetingStartsAt: null,
+  bodyId: null,
+  bodyName: null,
+};
+const NO_REVIEW = { reviewReference: null, recommendationNumber: null };
+
+/** Adds each action's source, read for the page's items and recommendations at once. */
+async function withSources(tx: Executor, rows: OwnedAction[]): Promise<DescribedAction[]> {
+  const items = await itemSourcesOf(tx, idsOf(rows.map((row) => row.action.agendaItemId)));
+  const reviews = await reviewSourcesOf(tx, idsOf(rows.map((row) => row.action.recommendationId)));
   return rows.map((row) => ({
     ...row,
-    ...(items.get(row.action.agendaItemId ?? '') ?? noItem),
-    ...(reviews.get(row.action.recommendationId ?? '') ?? noReview),
+    ...(items.get(row.action.agendaItemId ?? '') ?? NO_ITEM),
+    ...(reviews.get(row.action.recommendationId ?? '') ?? NO_REVIEW),
   }));
 }
 
