@@ -106,4 +106,21 @@ describe('quoracy risk on the dashboard', () => {
       `At risk Apologies from ${scene.names.officer} (${scene.names.police})`,
     );
   });
+
+  it('does not name apologies from agencies the quorum does not need', async () => {
+    const scene = await quorumScene(bed, { bodyName: 'Neglect Group' });
+    const health = await fixtures.agency({ name: 'Northshire Health Board' });
+    const nurse = await fixtures.person(health, { fullName: 'Ali Khan' });
+    const healthSeat = await fixtures.membership(scene.body, nurse, health);
+    const id = await meeting(scene.body, '2027-01-13');
+    await recordAttendance(bed, id, [
+      { membershipId: healthSeat, status: 'apologies' },
+      { membershipId: scene.councilSeat, status: 'apologies' },
+    ]);
+    const row = rowOf(await agent.get('/dashboard'), 'Neglect Group');
+    expect(row).toContain(
+      `At risk Apologies from ${scene.names.director} (${scene.names.council})`,
+    );
+    expect(row).not.toContain('Ali Khan');
+  });
 });
