@@ -276,20 +276,24 @@ export async function outstandingCountsOf(tx: Executor, personId: string, today:
 
 /** Outstanding actions past their due date, counted by the owner's agency, most first. */
 export function overdueCountsByAgency(tx: Executor, today: IsoDate) {
-  // Counted per owner first, from the outstanding-actions index, so that only the owners
-  // with overdue actions are looked up (not every person of the partnership).
+  // Counted per owner first, from the outstanding-actions index, and each such owner's
+  // agency looked up by key: joining person instead read every person of the partnership.
   const perOwner = tx
     .select({ ownerPersonId: action.ownerPersonId, overdue: count().as('overdue') })
     .from(action)
     .where(and(outstanding, lt(action.dueOn, today)))
     .groupBy(action.ownerPersonId)
     .as('per_owner');
-  const overdue = sql<number>`sum(${perOwner.overdue})`.mapWith(Number);
+  const ownersAgency = sql`(select ${person.agencyId} from ${person} where ${person.id} = ${perOwner.ownerPersonId})`;
+  const perAgency = tx
+    .select({ agencyId: sql<string>`${ownersAgency}`.as('agency_id'), overdue: perOwner.overdue })
+    .from(perOwner)
+    .as('per_agency');
+  const overdue = sql<number>`sum(${perAgency.overdue})`.mapWith(Number);
   return tx
     .select({ agencyId: agency.id, agencyName: agency.name, overdue })
-    .from(perOwner)
-    .innerJoin(person, eq(person.id, perOwner.ownerPersonId))
-    .innerJoin(agency, eq(agency.id, person.agencyId))
+    .from(perAgency)
+    .innerJoin(agency, eq(agency.id, perAgency.agencyId))
     .groupBy(agency.id, agency.name)
     .orderBy(desc(overdue), asc(agency.name));
 }
