@@ -55,6 +55,8 @@ export const person = pgTable(
     uniqueIndex('person_email_key').on(t.partnershipId, sql`lower(${t.email})`),
     index('person_agency_idx').on(t.agencyId),
     index('person_name_idx').on(t.partnershipId, sql`lower(${t.fullName})`),
+    // Pages find the signed-in person's own record (their actions, their seats) by account.
+    index('person_user_idx').on(t.userId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "person_user_idx" ON "person" USING btree ("user_id");
