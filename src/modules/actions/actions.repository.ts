@@ -102,27 +102,37 @@ function actionCount(tx: Executor, query: ActionQuery) {
   return counted.where(conditions(tx, query));
 }
 
-/** Actions from the items of some meetings, as a condition on the action alone. */
-const fromItemsOf = (tx: Executor, meetings: SQL) =>
+/** Actions from the items of a body's meetings, as a condition on the action alone. */
+const fromItemsOfBody = (tx: Executor, bodyId: string) =>
   inArray(
     action.agendaItemId,
     tx
       .select({ id: agendaItem.id })
       .from(agendaItem)
       .innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
-      .where(meetings),
+      .where(eq(meeting.bodyId, bodyId)),
+  );
+
+/** Actions from one meeting's items: the items name their meeting, so no join is planned. */
+const fromItemsOfMeeting = (tx: Executor, meetingId: string) =>
+  inArray(
+    action.agendaItemId,
+    tx
+      .select({ id: agendaItem.id })
+      .from(agendaItem)
+      .where(eq(agendaItem.meetingId, meetingId)),
   );
 
 /** The filters, reading the action and its owner only: sources are matched by sub-select. */
 function conditions(tx: Executor, query: ActionQuery) {
   return and(
-    query.bodyId ? fromItemsOf(tx, eq(meeting.bodyId, query.bodyId)) : undefined,
+    query.bodyId ? fromItemsOfBody(tx, query.bodyId) : undefined,
     query.agencyId ? eq(person.agencyId, query.agencyId) : undefined,
     query.ownerPersonId ? eq(action.ownerPersonId, query.ownerPersonId) : undefined,
     query.ownerName ? ilike(person.fullName, `%${escapeLike(query.ownerName)}%`) : undefined,
     query.status ? eq(action.status, query.status) : undefined,
     query.overdueOn ? and(outstanding, lt(action.dueOn, query.overdueOn)) : undefined,
-    query.meetingId ? fromItemsOf(tx, eq(meeting.id, query.meetingId)) : undefined,
+    query.meetingId ? fromItemsOfMeeting(tx, query.meetingId) : undefined,
     query.recommendationIds ? inArray(action.recommendationId, query.recommendationIds) : undefined,
   );
 }
