@@ -1,4 +1,5 @@
 /** The benchmark's PostgreSQL: an embedded cluster in the bench's folder, one migrated database. */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDatabaseAndAppRole } from '../src/db/bootstrap.js';
 import { embeddedAppRole, startEmbeddedCluster } from '../src/db/embedded.js';
@@ -13,6 +14,8 @@ export interface BenchCluster {
   ownerUrl: string;
   /** The app's login role on the bench database, bound by row-level security. */
   appUrl: string;
+  /** The postmaster's process id, whose children are the backends serving MASA. */
+  postmasterPid(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +30,12 @@ export async function startBenchCluster(workspaceDir: string): Promise<BenchClus
     return {
       ownerUrl,
       appUrl: withDatabase(cluster.appUrl, BENCH_DATABASE),
+      postmasterPid: async () =>
+        Number(
+          (await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split(
+            '\n',
+          )[0],
+        ),
       stop: () => cluster.stop(),
     };
   } catch (error) {

@@ -25,6 +25,8 @@ export interface Measured extends LoadResult {
   as: Visitor;
   responseBytes: number;
   peakRssMb: number;
+  /** CPU time per response in the window: the server's (all its threads) and PostgreSQL's. */
+  cpuMsPerResponse: { server: number; database: number } | null;
   warmup: { responses: number; errors: number; non2xx: number };
 }
 
@@ -44,8 +46,8 @@ export function markdownTable(
   single?: Map<string, Measured>,
 ) {
   const lines = [
-    `| Page | Requests/s | × one-query | p50 ms | p95 ms | p99 ms | Errors | Non-2xx | Peak RSS MB |${single ? ' p50 × one partnership |' : ''} Targets met |`,
-    `|---|--:|--:|--:|--:|--:|--:|--:|--:|${single ? '--:|' : ''}---|`,
+    `| Page | Requests/s | × one-query | p50 ms | p95 ms | p99 ms | Errors | Non-2xx | Peak RSS MB | CPU ms/response: server | PostgreSQL |${single ? ' p50 × one partnership |' : ''} Targets met |`,
+    `|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|${single ? '--:|' : ''}---|`,
   ];
   for (const row of rows) {
     const share = shareOfOneQuery(row, oneQuery);
@@ -60,7 +62,7 @@ export function markdownTable(
       (share ?? 0) >= TARGETS.throughputShareOfOneQuery &&
       (!single || (ratio ?? Infinity) <= TARGETS.manyP50Ratio);
     lines.push(
-      `| ${row.name} \`${row.path.slice(0, 48)}\` | ${Math.round(row.requestsPerSecond)} | ${fixed(share, 2)} | ${fixed(row.latencyMs?.p50)} | ${fixed(row.latencyMs?.p95)} | ${fixed(row.latencyMs?.p99)} | ${row.errors} | ${row.non2xx} | ${row.peakRssMb} |${single ? ` ${fixed(ratio, 2)} |` : ''} ${row.path.startsWith('/bench/') ? '(baseline)' : mark(met)} |`,
+      `| ${row.name} \`${row.path.slice(0, 48)}\` | ${Math.round(row.requestsPerSecond)} | ${fixed(share, 2)} | ${fixed(row.latencyMs?.p50)} | ${fixed(row.latencyMs?.p95)} | ${fixed(row.latencyMs?.p99)} | ${row.errors} | ${row.non2xx} | ${row.peakRssMb} | ${fixed(row.cpuMsPerResponse?.server)} | ${fixed(row.cpuMsPerResponse?.database)} |${single ? ` ${fixed(ratio, 2)} |` : ''} ${row.path.startsWith('/bench/') ? '(baseline)' : mark(met)} |`,
     );
   }
   return lines.join('\n');

@@ -14,6 +14,7 @@ import { totpNow } from '../src/testing/fixtures.js';
 import { freePort } from '../src/testing/free-port.js';
 import { createBenchPeople, type BenchPeople } from './bench-people.js';
 import { startBenchCluster, type BenchCluster } from './cluster.js';
+import { processCpuMs, processTreeCpuMs, treeCpuBetween } from './cpu-time.js';
 import type { LoadJob, LoadMessage, LoadResult } from './load.js';
 import { BenchOptionError, ensurePortFree, readOptions, type BenchOptions } from './options.js';
 import {
@@ -191,8 +192,22 @@ async function checkPages(
 const median = (numbers: number[]) =>
   [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
 
+type CpuUsed = () => Promise<{ server: number; database: Map<number, number> }>;
+type CpuReading = Awaited<ReturnType<CpuUsed>>;
+
+/** The CPU the server and PostgreSQL used in a window, per response it completed. */
+function perResponse(before: CpuReading, after: CpuReading, responses: number) {
+  if (responses === 0) return null;
+  const round = (ms: number) => Math.round((ms / responses) * 100) / 100;
+  return {
+    server: round(after.server - before.server),
+    database: round(treeCpuBetween(before.database, after.database)),
+  };
+}
+
 async function measure(
   server: ServerProcess,
+  cpuUsed: CpuUsed,
   pages: ReadyPage[],
   headers: Record<Visitor, Record<string, string>>,
   options: BenchOptions,
@@ -210,7 +225,9 @@ async function measure(
     }
     console.log(`${label}: measuring ${options.durationSeconds} s…`);
     server.startWindow();
+    const cpuBefore = await cpuUsed();
     const result = await runLoad({ ...job, durationSeconds: options.durationSeconds });
+    const cpuAfter = await cpuUsed();
     const peakRss = await server.endWindow();
     await settle(server.origin);
     checkpoint();
@@ -221,6 +238,7 @@ async function measure(
       responseBytes: page.responseBytes,
       ...result,
       peakRssMb: mb(peakRss),
+      cpuMsPerResponse: perResponse(cpuBefore, cpuAfter, result.responses),
       warmup: {
         responses: warmup?.responses ?? 0,
         errors: warmup?.errors ?? 0,
@@ -312,8 +330,14 @@ async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
   console.log(
     `\nOne large partnership: ${mainPages.length + otherPages.length} pages and two baselines.`,
   );
+  const postmaster = await cluster.postmasterPid();
+  const cpuUsed: CpuUsed = async () => ({
+    server: await processCpuMs(server.pid),
+    database: await processTreeCpuMs(postmaster),
+  });
   const single = await measure(
     server,
+    cpuUsed,
     [...baselines, ...mainPages, ...otherPages],
     headers,
     options,
@@ -328,7 +352,7 @@ async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
   );
   checkpoint();
   console.log(`\n${MANY_PARTNERSHIPS + 1} partnerships: the main pages and the baselines again.`);
-  const crowded = await measure(server, [...baselines, ...mainPages], headers, options);
+  const crowded = await measure(server, cpuUsed, [...baselines, ...mainPages], headers, options);
   const peakRss = await server.peakRss();
 
   const oneQuery = (rows: Measured[]) =>
@@ -343,6 +367,7 @@ async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
         'MASA in its own process (bench/masa-server.ts), NODE_ENV=production, log level warn, pool of 10',
       loadGenerator: 'autocannon in a child process; latency of 2xx responses only',
       memory: 'the server process RSS from /proc/<pid>/status, sampled every 100 ms; peak is VmHWM',
+      cpu: 'user and system time from /proc/<pid>/stat of the server (all threads) and of the postmaster and its children, per response in the window',
     },
     targets: TARGETS,
     data: {
