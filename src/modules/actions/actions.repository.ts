@@ -117,10 +117,7 @@ const fromItemsOfBody = (tx: Executor, bodyId: string) =>
 const fromItemsOfMeeting = (tx: Executor, meetingId: string) =>
   inArray(
     action.agendaItemId,
-    tx
-      .select({ id: agendaItem.id })
-      .from(agendaItem)
-      .where(eq(agendaItem.meetingId, meetingId)),
+    tx.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.meetingId, meetingId)),
   );
 
 /** The filters, reading the action and its owner only: sources are matched by sub-select. */
