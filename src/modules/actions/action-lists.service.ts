@@ -8,6 +8,7 @@ import { ACTION_STATUSES, isOverdue, type ActionStatus } from './action-status.j
 import type { ActionFilter } from './actions.forms.js';
 import {
   actionsOfMeeting,
+  actionsOfRecommendations,
   listActions,
   pageOfActions,
   type OwnedAction,
@@ -112,7 +113,9 @@ export function buildActionLists(dependencies: ActionsDependencies) {
   /** The actions of a review's recommendations; the reviews module has checked the case team. */
   async function ofRecommendations(context: TenantContext, recommendationIds: string[]) {
     if (recommendationIds.length === 0) return [];
-    const rows = await inTenant(db, context, (tx) => listActions(tx, { recommendationIds }));
+    const rows = await inTenant(db, context, (tx) =>
+      actionsOfRecommendations(tx, recommendationIds),
+    );
     return withOverdue(rows);
   }
 

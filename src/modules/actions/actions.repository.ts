@@ -79,8 +79,10 @@ const described = { ...owned, ...itemSource, ...reviewSource };
 
 /**
  * The log joined read-only to the registry, the meetings and the reviews for names, in one
- * statement: for one action and for whole lists (a review's, an export). A page of the list
- * reads its owners first and looks up the sources after (pageOfActions).
+ * statement: for one action and for an export, whose sources could number tens of thousands.
+ * A page of the list reads owners first and looks up the sources after (withSources), and a
+ * review's action plan reads owners only: planning the eight-way join cost several times
+ * what running it did.
  */
 const actionLog = (tx: Executor) =>
   tx
@@ -139,7 +141,7 @@ export type OwnedAction = Awaited<ReturnType<typeof actionsOfMeeting>>[number];
 
 const inLogOrder = [asc(action.dueOn), asc(sql`lower(${action.title})`), asc(action.id)];
 
-/** Every action the query matches, in the log's order (a review's, an export). */
+/** Every action the query matches, in the log's order, for an export. */
 export function listActions(tx: Executor, query: ActionQuery) {
   return actionLog(tx)
     .where(conditions(tx, query))
@@ -159,6 +161,11 @@ const ownedLog = (tx: Executor, query: ActionQuery) =>
 /** A meeting's actions with their owners, for its page: the meeting is known already. */
 export function actionsOfMeeting(tx: Executor, meetingId: string) {
   return ownedLog(tx, { meetingId });
+}
+
+/** The actions of some recommendations, with owners: a review's plan knows its recommendations. */
+export function actionsOfRecommendations(tx: Executor, recommendationIds: string[]) {
+  return ownedLog(tx, { recommendationIds });
 }
 
 /**

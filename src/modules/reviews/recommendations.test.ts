@@ -169,7 +169,16 @@ describe('actions from a recommendation', () => {
     expect(row.text()).toContain(source);
     expect(log.body).not.toContain(FICTIONAL_CHILD.childName);
 
-    const actionId = (await recommendations.ofCase(context, id))!.items[0]!.actions[0]!.id;
+    const [planned] = (await recommendations.ofCase(context, id))!.items[0]!.actions;
+    expect(planned).toMatchObject({
+      title: 'Brief every neighbourhood team on household checks',
+      ownerName: 'Priya Shah',
+      agencyName: 'Northshire Police',
+      dueOn: '2026-12-18',
+      statusName: 'Open',
+      overdue: false,
+    });
+    const actionId = planned!.id;
     const shown = await outsiderAgent.get(`/actions/${actionId}`);
     expect(shown.status).toBe(200);
     expect(text(shown, '.govuk-summary-list')).toContain(source);
