@@ -1,4 +1,5 @@
 /** What the benchmark measures: the issue's main pages, the two baselines, and the other pages. */
+import { BenchOptionError } from './options.js';
 
 export type Visitor = 'anyone' | 'member' | 'administrator' | 'api client';
 
@@ -80,4 +81,26 @@ export function resolvePath(page: Page, values: Record<string, string | number>)
     if (value === undefined) throw new Error(`${page.name}: nothing to fill ${whole} with`);
     return String(value);
   });
+}
+
+const matching = (pages: Page[], only: string | null) =>
+  only === null
+    ? pages
+    : pages.filter((page) => page.name.includes(only) || page.path.includes(only));
+
+/**
+ * The pages a run measures: every main page, and every other page in a full run; with
+ * `--only`, those whose name or path contains it. Refused before anything starts when that
+ * leaves nothing to measure.
+ */
+export function choosePages(options: { only: string | null; quick: boolean }) {
+  const main = matching(MAIN_PAGES, options.only);
+  const other = options.quick ? [] : matching(OTHER_PAGES, options.only);
+  if (main.length + other.length > 0) return { main, other };
+  const onlyInFullRuns = options.quick && matching(OTHER_PAGES, options.only).length > 0;
+  throw new BenchOptionError(
+    onlyInFullRuns
+      ? `--only "${options.only}" matches only pages that full runs measure; leave out --quick`
+      : `--only "${options.only}" matches no page's name or path; the pages are: ${[...MAIN_PAGES, ...OTHER_PAGES].map((page) => page.name).join(', ')}`,
+  );
 }

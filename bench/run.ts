@@ -18,9 +18,8 @@ import { processCpuMs, processTreeCpuMs, treeCpuBetween } from './cpu-time.js';
 import type { LoadJob, LoadMessage, LoadResult } from './load.js';
 import { BenchOptionError, ensurePortFree, readOptions, type BenchOptions } from './options.js';
 import {
-  MAIN_PAGES,
+  choosePages,
   ONE_QUERY_BASELINE,
-  OTHER_PAGES,
   resolvePath,
   STATIC_BASELINE,
   type Page,
@@ -254,16 +253,12 @@ async function measure(
   return measured;
 }
 
-const chosen = (pages: Page[], options: BenchOptions) =>
-  options.only
-    ? pages.filter((page) => page.name.includes(options.only!) || page.path.includes(options.only!))
-    : pages;
-
 // --- the run
 
 type Cleanup = { name: string; run: () => Promise<unknown> };
 
 async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
+  const chosen = choosePages(options);
   const startedAt = new Date();
   const machine = machineFacts();
   const workspace = await claimWorkspace(defaultWorkspaceDir(), (line) => console.log(line));
@@ -313,17 +308,17 @@ async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
     partnership: partnershipId,
     agency: agency!.id,
   };
-  const mainPages = await checkPages(server.origin, chosen(MAIN_PAGES, options), values, headers);
-  values.bytes = median(mainPages.map((page) => page.responseBytes));
+  const mainPages = await checkPages(server.origin, chosen.main, values, headers);
+  const otherPages = await checkPages(server.origin, chosen.other, values, headers);
+  // The static baseline is the size of the main pages, or of the pages asked for without them.
+  const sized = mainPages.length > 0 ? mainPages : otherPages;
+  values.bytes = median(sized.map((page) => page.responseBytes));
   const baselines = await checkPages(
     server.origin,
     [STATIC_BASELINE, ONE_QUERY_BASELINE],
     values,
     headers,
   );
-  const otherPages = options.quick
-    ? []
-    : await checkPages(server.origin, chosen(OTHER_PAGES, options), values, headers);
   const rssBeforeLoad = await server.sample();
   checkpoint();
 
