@@ -298,9 +298,9 @@ export function overdueCountsByAgency(tx: Executor, today: IsoDate) {
     .where(and(outstanding, lt(action.dueOn, today)))
     .groupBy(action.ownerPersonId)
     .as('per_owner');
-  const ownersAgency = sql`(select ${person.agencyId} from ${person} where ${person.id} = ${perOwner.ownerPersonId})`;
+  const ownersAgency = sql<string>`(select ${person.agencyId} from ${person} where ${person.id} = ${perOwner.ownerPersonId})`;
   const perAgency = tx
-    .select({ agencyId: sql<string>`${ownersAgency}`.as('agency_id'), overdue: perOwner.overdue })
+    .select({ agencyId: ownersAgency.as('agency_id'), overdue: perOwner.overdue })
     .from(perOwner)
     .as('per_agency');
   const overdue = sql<number>`sum(${perAgency.overdue})`.mapWith(Number);
