@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from '../src/cli/server-build.js';
+import { buildServer, SERVER_NODE_FLAGS } from '../src/cli/server-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RSS_SAMPLE_MS = 100;
@@ -52,6 +52,7 @@ export class ServerProcess {
     const child = spawn(
       process.execPath,
       [
+        ...SERVER_NODE_FLAGS,
         ...(settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : []),
         script,
       ],

@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { TEST_ENCRYPTION_KEYS } from '../testing/app.js';
 import { createTestDatabase } from '../testing/database.js';
 import { freePort } from '../testing/free-port.js';
-import { buildServer } from './server-build.js';
+import { buildServer, SERVER_NODE_FLAGS } from './server-build.js';
 
 const database = await createTestDatabase();
+
+const packageJson = JSON.parse(
+  await fs.readFile(path.join(process.cwd(), 'package.json'), 'utf8'),
+) as { scripts: Record<string, string> };
 
 /** The compiled file npm start runs: it must start on its own, without the TypeScript loader. */
 describe('the production build', () => {
@@ -16,7 +20,7 @@ describe('the production build', () => {
     const outfile = path.join(process.cwd(), 'dist', 'test', `server-${process.pid}.js`);
     await buildServer(path.join(process.cwd(), 'src', 'server.ts'), outfile);
     const port = await freePort();
-    const server = spawn(process.execPath, [outfile], {
+    const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, outfile], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
@@ -53,4 +57,10 @@ describe('the production build', () => {
       expect(code).toBe(0);
     }
   }, 30_000);
+
+  it('is started by npm start with the flags the benchmark starts it with', () => {
+    expect(packageJson.scripts.start).toBe(
+      `exec node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js`,
+    );
+  });
 });
