@@ -31,6 +31,38 @@ describe('UK date formatting', () => {
   });
 });
 
+describe('UK wall-clock time', () => {
+  const formatter = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+  /** The same moment as the time-zone formatter names it: "1 July 2026 at 13:30". */
+  const expected = (time: number) => formatter.format(new Date(time));
+  const shown = (time: number) => {
+    const { day, time: clock } = ukDateAndTime(new Date(time));
+    return `${ukDate(day)} at ${clock}`;
+  };
+
+  it('agrees with the time-zone formatter every seven minutes of two years', () => {
+    for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2028, 0, 1); time += 7 * 60_000)
+      if (shown(time) !== expected(time)) expect(shown(time)).toBe(expected(time));
+  });
+
+  it('agrees with it around each clock change, second by second, and long ago', () => {
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)])
+      for (let time = change - 120_000; time < change + 120_000; time += 1000)
+        expect(shown(time)).toBe(expected(time));
+    for (const time of [Date.UTC(1968, 5, 1, 12), Date.UTC(1971, 0, 1, 0, 30), -1])
+      expect(shown(time)).toBe(expected(time));
+  });
+
+  it('refuses what is not a moment', () => {
+    expect(() => ukDateTime('next Tuesday')).toThrow(RangeError);
+    expect(() => ukTime(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
 describe('parseUkDate', () => {
   it('reads day/month/year and year-month-day as the start of that UK day', () => {
     expect(parseUkDate('26/11/2026')?.toISOString()).toBe('2026-11-26T00:00:00.000Z');

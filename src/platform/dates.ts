@@ -29,15 +29,47 @@ const ukWallClock = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   hour: 'numeric',
   minute: 'numeric',
+  second: 'numeric',
   hourCycle: 'h23',
 });
 
+const HOUR_MS = 3_600_000;
+const OFFSETS_KEPT = 4096;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * How far UK wall-clock time is ahead of UTC in the UTC hour holding `time`. The UK's clocks
+ * change on the hour, so one reading of the formatter serves the whole hour: asking it for
+ * every date cost a dashboard 3% of its CPU.
+ */
+function ukOffsetMs(time: number) {
+  const hour = Math.floor(time / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    for (const part of ukWallClock.formatToParts(new Date(start)))
+      if (part.type in wall) wall[part.type as keyof typeof wall] = Number(part.value);
+    const { year, month, day, hour: hours, minute, second } = wall;
+    offset = Date.UTC(year, month - 1, day, hours, minute, second) - start;
+    if (offsetByHour.size >= OFFSETS_KEPT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** A moment's UK calendar date and wall-clock time, as numbers. */
-export function ukParts(value: Date | string) {
-  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
-  for (const part of ukWallClock.formatToParts(new Date(value)))
-    if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);
-  return parts;
+function ukParts(value: Date | string) {
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time)) throw new RangeError(`Not a moment: ${String(value)}`);
+  const wall = new Date(time + ukOffsetMs(time));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
 }
 
 const twoDigits = (value: number) => String(value).padStart(2, '0');
