@@ -42,6 +42,14 @@ export const ONE_QUERY_BASELINE: Page = {
   expect: '<h1>',
 };
 
+/** The one-query baseline for a signed-in member: what every signed-in page pays first. */
+export const SIGNED_IN_BASELINE: Page = {
+  name: 'Baseline: signed in, one query',
+  path: '/bench/signed-in?agency={agency}',
+  as: 'member',
+  expect: '<h1>',
+};
+
 /** Measured once, with the large partnership, in a full run: the rest of MASA's pages. */
 export const OTHER_PAGES: Page[] = [
   { name: 'Health', path: '/health', as: 'anyone', expect: '"status":"ok"' },

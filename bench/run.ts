@@ -21,6 +21,7 @@ import {
   choosePages,
   ONE_QUERY_BASELINE,
   resolvePath,
+  SIGNED_IN_BASELINE,
   STATIC_BASELINE,
   type Page,
   type Visitor,
@@ -315,7 +316,7 @@ async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
   values.bytes = median(sized.map((page) => page.responseBytes));
   const baselines = await checkPages(
     server.origin,
-    [STATIC_BASELINE, ONE_QUERY_BASELINE],
+    [STATIC_BASELINE, ONE_QUERY_BASELINE, SIGNED_IN_BASELINE],
     values,
     headers,
   );
@@ -323,7 +324,7 @@ async function runBench(options: BenchOptions, cleanups: Cleanup[]) {
   checkpoint();
 
   console.log(
-    `\nOne large partnership: ${mainPages.length + otherPages.length} pages and two baselines.`,
+    `\nOne large partnership: ${mainPages.length + otherPages.length} pages and three baselines.`,
   );
   const postmaster = await cluster.postmasterPid();
   const cpuUsed: CpuUsed = async () => ({

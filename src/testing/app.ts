@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp, type App } from '../app.js';
+import type { Database } from '../db/client.js';
 import { buildServices, type Services } from '../composition.js';
 import type { Clock } from '../platform/clock.js';
 import { systemClock } from '../platform/clock.js';
@@ -16,7 +18,13 @@ export interface TestApp {
 
 /** The real app on this test file's own database, with CSRF and every other protection on. */
 export async function createTestApp(
-  options: { clock?: Clock; nudgeMail?: () => void; production?: boolean } = {},
+  options: {
+    clock?: Clock;
+    nudgeMail?: () => void;
+    production?: boolean;
+    /** Routes a deployment adds of its own, as `startMasa` takes them (the benchmark's). */
+    extraRoutes?: (app: FastifyInstance, db: Database) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const services = buildServices({
@@ -44,6 +52,7 @@ export async function createTestApp(
       logLevel: 'silent',
     },
     logger: false,
+    extraRoutes: options.extraRoutes && ((app) => options.extraRoutes!(app, database.app.db)),
   });
   return { app, services, database };
 }
