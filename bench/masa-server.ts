@@ -1,5 +1,5 @@
 /**
- * MASA as `npm start` runs it, plus the benchmark's two baselines; bench/run.ts starts this
+ * MASA as `npm start` runs it, plus the benchmark's three baselines; bench/run.ts starts this
  * in a process of its own (production settings from the environment it passes).
  */
 import { runMasa } from '../src/start.js';

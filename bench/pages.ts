@@ -1,4 +1,4 @@
-/** What the benchmark measures: the main pages, the two baselines, and the other pages. */
+/** What the benchmark measures: the main pages, the three baselines, and the other pages. */
 import { BenchOptionError } from './options.js';
 
 export type Visitor = 'anyone' | 'member' | 'administrator' | 'api client';

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick]`: MASA's main pages under load on a large synthetic partnership,
- * then with 200 more partnerships beside it, against two baselines on the same server
+ * then with 200 more partnerships beside it, against three baselines on the same server
  * (bench/README.md). Figures are printed and written to bench/results/; nothing asserts on them.
  */
 import { fork } from 'node:child_process';
