@@ -129,7 +129,7 @@ describe('requesting an amendment (section 26)', () => {
   it('writes to the chair of the partnership’s main body when it has one', async () => {
     await giveSouthAChair();
     const southMember = await createUser(database.app.db, services, south.id, {
-      roles: ['observer'],
+      roles: ['member'],
       displayName: 'Jordan Ellis',
     });
     const southAdmin = await createUser(database.app.db, services, south.id, {
@@ -169,6 +169,40 @@ describe('requesting an amendment (section 26)', () => {
     );
     expect(long.$('#summary').val()).toBe('x'.repeat(201));
     expect((await requestsIn(north.id)).length).toBe(before);
+  });
+});
+
+describe('an observer', () => {
+  it('is not offered the request form, cannot open it or send it, and nothing is stored', async () => {
+    const observer = await createUser(database.app.db, services, north.id, {
+      roles: ['observer'],
+    });
+    const agent = new Agent(app);
+    await agent.signIn(observer);
+
+    const overview = await agent.get('/arrangements');
+    expect(overview.status).toBe(200);
+    expect(overview.$(`a[href="${NEW_REQUEST}"]`)).toHaveLength(0);
+    expect(overview.$('#your-requests')).toHaveLength(0);
+    expect(text(overview, 'main')).toContain('As an observer you cannot send a request');
+    // A member on the same page is offered it.
+    expect((await memberAgent.get('/arrangements')).$(`a[href="${NEW_REQUEST}"]`)).toHaveLength(1);
+
+    const form = await agent.get(NEW_REQUEST);
+    expect(form.status).toBe(403);
+    expect(text(form, 'h1')).toBe('You cannot see this page');
+
+    const mails = async () =>
+      (await database.owner.db.execute(sql`select 1 from mail_outbox`)).rows.length;
+    const before = { requests: (await requestsIn(north.id)).length, mails: await mails() };
+    const sent = await agent.post(NEW_REQUEST, {
+      _csrf: await agent.csrfTokenFrom('/account/password'),
+      summary: 'Let observers vote',
+      details: 'Observers should have decision-making rights.',
+    });
+    expect(sent.status).toBe(403);
+    expect(text(sent, 'h1')).toBe('You cannot see this page');
+    expect({ requests: (await requestsIn(north.id)).length, mails: await mails() }).toEqual(before);
   });
 });
 

@@ -44,6 +44,8 @@ export function arrangementsRoutes(app: FastifyInstance, services: Services) {
         statusTag: statusTag(row.status),
       })),
       canManage,
+      // The link follows the policy of the form it leads to: observers are not offered it.
+      canRequest: arrangementsPolicies.request.decide(request.principal) === 'allow',
       waiting: canManage ? await arrangements.amendments.waiting(context) : 0,
     });
   });
@@ -59,7 +61,7 @@ export function arrangementsRoutes(app: FastifyInstance, services: Services) {
   app.get('/arrangements/versions/new', manage, (_request, reply) => renderVersionForm(reply));
 
   app.post<{ Body: Body }>('/arrangements/versions/new', manage, async (request, reply) => {
-    const form = parseVersion(request.body);
+    const form = await parseVersion(request.body);
     if (!form.ok) return renderVersionForm(reply.code(400), typedValues(request.body), form.errors);
     const result = await arrangements.addVersion(tenantContext(request), form.value);
     if (!result.ok)
