@@ -10,7 +10,10 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: [['list']],
+  // The suite's runner (src/cli/test-suite.ts) asks for a JSON report too, to add up both halves.
+  reporter: process.env.MASA_BROWSER_REPORT
+    ? [['list'], ['json', { outputFile: process.env.MASA_BROWSER_REPORT }]]
+    : [['list']],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -18,9 +18,7 @@ const SOURCE_DOCUMENT =
   );
 
 const { app, services, database } = await createTestApp();
-const started = performance.now();
 const { credentials, context } = await createDemoPartnership(database.app.db, services);
-const loadSeconds = (performance.now() - started) / 1000;
 
 const { agencies, people, bodies, memberships } = services.governance;
 const today = services.governance.today();
@@ -46,9 +44,8 @@ const chairsForum = bodyNamed('Chairs Consultation Forum');
 const seatsOn = (bodyId: string) => allSeats.filter((row) => row.membership.bodyId === bodyId);
 
 describe('the demo partnership', () => {
-  it('loads in seconds and keeps the administrator sign-in', () => {
-    // About one second on a quiet machine; the margin is for a busy shared one.
-    expect(loadSeconds).toBeLessThan(15);
+  // How long it takes to load is measured by the benchmark (a first `npm start`), not here.
+  it('keeps the administrator sign-in', () => {
     expect(credentials.email).toBe('business.manager@northshire.example');
     expect(credentials.password.length).toBeGreaterThanOrEqual(16);
   });

@@ -192,6 +192,7 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
         statusBefore: before.status,
         statusAfter: after.status,
         writtenBy: context.userId,
+        createdAt: clock.now(),
       });
       await audit.record(tx, context, {
         action: 'action.updated',
@@ -258,6 +259,7 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
         statusBefore: before.status,
         statusAfter: after.status,
         writtenBy: context.userId,
+        createdAt: clock.now(),
       });
       await audit.record(tx, context, {
         action: 'action.changed',

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../testing/agent.js';
+import { lastChangeShown } from '../../testing/audit-times.js';
 import { actionTestBed } from './action-fixtures.js';
 
-const { services, context, agent, fixtures, meetingItem, action, member } = await actionTestBed();
+const { services, context, agent, fixtures, meetingItem, action, member, database } =
+  await actionTestBed();
 
 const police = await fixtures.agency({ name: 'Northshire Police' });
 const priya = await fixtures.person(police, { fullName: 'Priya Shah' });
@@ -98,7 +100,7 @@ describe('updating an action', () => {
     });
     expect(second.status).toBe(409);
     expect(text(second, '#stale-edit')).toContain(
-      'Alex Morgan changed this action on 27 November 2026',
+      `Alex Morgan changed this action on ${await lastChangeShown(database, 'action', id)}`,
     );
     expect(second.$('#note').val()).toBe('My longer update, typed at the same time');
     expect(second.$('input[name="status"][value="done"]').attr('checked')).toBeDefined();

@@ -3,6 +3,7 @@ import { Agent, text } from '../../testing/agent.js';
 import { createUser } from '../../testing/fixtures.js';
 import { cancelMeeting, quorumScene, recordAttendance } from './attendance-fixtures.js';
 import { meetingTestBed } from './meeting-fixtures.js';
+import { lastChangeShown } from '../../testing/audit-times.js';
 
 const bed = await meetingTestBed();
 const { services, context, agent, fixtures, meeting, app, database, partnership, clock } = bed;
@@ -254,7 +255,7 @@ describe('attendance that is refused, changing nothing', () => {
     const conflict = await agent.submit(`/meetings/${id}/attendance`, shown, `/meetings/${id}`);
     expect(conflict.status).toBe(400);
     expect(text(conflict, '#form')).toContain(
-      "Alex Morgan changed this meeting's attendance on 27 November 2026",
+      `Alex Morgan changed this meeting's attendance on ${await lastChangeShown(database, 'meeting', id)}`,
     );
     expect(
       conflict.$(`input[name="status-${scene.policeSeat}"][value="absent"]`).is(':checked'),

@@ -68,6 +68,7 @@ export function buildCalendarFeeds(dependencies: MeetingsDependencies) {
         partnershipId: context.partnershipId,
         ...owner,
         tokenHash: tokenHashOf(token),
+        createdAt: clock.now(),
       });
       await audit.record(tx, context, {
         action: revoked.length > 0 ? 'calendar_feed.regenerated' : 'calendar_feed.created',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Agent, text } from '../../testing/agent.js';
 import { createUser } from '../../testing/fixtures.js';
 import { meetingTestBed } from './meeting-fixtures.js';
+import { lastChangeShown } from '../../testing/audit-times.js';
 
 const { app, services, context, agent, fixtures, meeting, database, partnership, clock } =
   await meetingTestBed();
@@ -131,7 +132,7 @@ describe('changing a meeting', () => {
     });
     expect(stale.status).toBe(400);
     expect(text(stale, '.govuk-error-summary')).toContain(
-      'Alex Morgan changed this meeting on 27 November 2026',
+      `Alex Morgan changed this meeting on ${await lastChangeShown(database, 'meeting', id)}`,
     );
     expect(stale.$('#location').val()).toBe('My typed room');
     expect(stale.$('input[name=version]').val()).toBe('2');
