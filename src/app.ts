@@ -25,6 +25,7 @@ import { registerAssets } from './platform/http/assets.js';
 import { registerErrorPages } from './platform/http/errors.js';
 import { parseFormBody } from './platform/http/form-encoding.js';
 import { registerGuard, type RegisteredRoute } from './platform/http/guard.js';
+import { registerInputText } from './platform/http/input-text.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { registerPages } from './platform/http/pages.js';
 import { registerRequestTransactions } from './platform/http/request-transaction.js';
@@ -78,6 +79,7 @@ export async function buildApp({
   await app.register(formbody, { bodyLimit: settings.bodyLimit, parser: parseFormBody });
   await registerUploads(app, MAX_DOCUMENT_BYTES);
   await registerSecurity(app, settings.production);
+  registerInputText(app);
   await registerViews(app, settings.production);
   registerPages(app, settings.production);
   registerSessionResolution(app, services.sessions, services.accounts);

@@ -25,6 +25,16 @@ function describe(error: FastifyError): ErrorPage {
       paragraphs: ['Nothing was changed. Send less, or a smaller file.'],
     };
   }
+  if (code === 'MASA_CONTROL_CHARACTER') {
+    return {
+      status: 400,
+      title: 'What you sent contains a character MASA cannot store',
+      paragraphs: [
+        'One of your answers holds a control character (such as NUL) that cannot be typed or stored. Nothing was changed.',
+        'Go back, type the answer again and send it.',
+      ],
+    };
+  }
   if (error.statusCode === 415) {
     return {
       status: 415,

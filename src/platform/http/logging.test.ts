@@ -55,4 +55,26 @@ describe('request logs', () => {
     expect(all).toContain('/invitations/[token]');
     expect(all).toContain('/calendar/[token].ics');
   });
+
+  it('hold none of the values of a request refused for a NUL byte', async () => {
+    const partnership = await createPartnership(base.services);
+    const admin = await createUser(base.database.app.db, base.services, partnership.id, {
+      roles: ['administrator'],
+      mfa: true,
+    });
+    const agent = new Agent(app);
+    await agent.signIn(admin);
+    lines.length = 0;
+    const refused = await agent.submit(
+      '/governance/people/new',
+      { fullName: 'Ana\u0000 Quintero', email: 'ana.quintero@northshire.example' },
+      '/governance/people/new',
+    );
+    expect(refused.status).toBe(400);
+    const all = lines.join('\n');
+    expect(all).toContain('MASA_CONTROL_CHARACTER');
+    for (const value of ['Quintero', 'ana.quintero@northshire.example']) {
+      expect(all).not.toContain(value);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { errorForLog } from './error-log.js';
 
 /** Paths that carry a secret (invitation and calendar feed tokens) are logged without it. */
 function safePath(url: string) {
@@ -8,7 +9,10 @@ function safePath(url: string) {
     .replace(/\?.*$/, '');
 }
 
-/** JSON logs with the request id; no cookies, tokens, addresses, bodies or query strings. */
+/**
+ * JSON logs with the request id; no cookies, tokens, addresses, bodies or query strings, and
+ * errors without the values they quote (error-log.ts).
+ */
 export function loggerOptions(level: string) {
   return {
     level,
@@ -17,6 +21,7 @@ export function loggerOptions(level: string) {
       remove: true,
     },
     serializers: {
+      err: errorForLog,
       req: (request: FastifyRequest) => ({
         method: request.method,
         path: safePath(request.url),
