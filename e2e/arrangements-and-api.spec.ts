@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { demoPdf } from '../src/demo/demo-pdf.js';
 import { Masa } from './support/masa.js';
 import { registry, registryAdmins, registryMembers } from './support/fixtures.js';
 import { banner, expectErrorSummary, signInWithCode, ukToday } from './support/registry.js';
@@ -49,7 +50,7 @@ test('a member asks the chair to amend the arrangements; an administrator adds a
     ).setFiles({
       name: 'arrangements-v3-1.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      buffer: demoPdf('Arrangements V3.1', ['Ratified at the partnership meeting.']),
     });
     await admin.press('Add version');
     await expect(banner(admin.page)).toContainText('Version V3.1 added');

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { demoPdf } from '../src/demo/demo-pdf.js';
 import { Masa } from './support/masa.js';
 import { registry, registryAdmins, registryMembers } from './support/fixtures.js';
 import {
@@ -174,10 +175,7 @@ test("an administrator uploads a body's terms of reference, after a wrong kind o
   await expect(page.locator('#reviewDueOn-year')).toHaveValue('2027');
   await expectLinkFocuses(masa, wrongType, masa.field('Terms of reference document'));
 
-  const pdf = Buffer.from(
-    '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
-      '2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-  );
+  const pdf = demoPdf('Learning and development terms of reference', ['Purpose and membership.']);
   await chooseFile(page, 'Terms of reference document', {
     name: 'learning-and-development-terms.pdf',
     mimeType: 'application/pdf',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { demoPdf } from '../src/demo/demo-pdf.js';
 import { Masa } from './support/masa.js';
 import { meetingsAdmins, meetingsRegistry, registry } from './support/fixtures.js';
 import {
@@ -153,7 +154,7 @@ test('the business unit’s other meeting pages pass the accessibility check, an
   ).setFiles({
     name: 'early-help.pdf',
     mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    buffer: demoPdf('Early help quarterly figures', ['Quarter two.']),
   });
   await masa.press('Add paper');
   await expect(banner(page)).toContainText(`Paper added to ${item}`);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { workingCalendar, type IsoDate } from '../src/platform/working-days.js';
+import { demoPdf } from '../src/demo/demo-pdf.js';
 import { Masa } from './support/masa.js';
 import { meetingsRegistry, registry, reviewsAdmins } from './support/fixtures.js';
 import { fillDate, recordEveryonePresent, ukDay, workingDaysAhead } from './support/meetings.js';
@@ -191,7 +192,7 @@ test('a serious incident goes from notification through its rapid review to a pu
   ).setFiles({
     name: 'police-chronology.pdf',
     mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    buffer: demoPdf('Police chronology', ['Fictional test document.']),
   });
   await masa.press('Add the document');
   await expect(banner(page)).toContainText(`Document from ${agencies.police} added`);

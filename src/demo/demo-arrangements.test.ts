@@ -10,8 +10,8 @@ describe('demo PDF', () => {
   const pdf = demoPdf('Arrangements (demo)', ['Line with (brackets) and a \\ backslash', '']);
   const text = pdf.toString('latin1');
 
-  it('is a PDF the document check accepts', () => {
-    const checked = checkDocument({
+  it('is a PDF the document check accepts', async () => {
+    const checked = await checkDocument({
       fileName: 'demo.pdf',
       contentType: 'application/pdf',
       content: pdf,

@@ -7,6 +7,8 @@ export interface Page {
   status: number;
   headers: LightMyRequestResponse['headers'];
   body: string;
+  /** The bytes as sent: `body` is them read as UTF-8, which a binary download is not. */
+  raw: Buffer;
   $: cheerio.CheerioAPI;
   location: string | undefined;
 }
@@ -54,6 +56,7 @@ export class Agent {
       status: response.statusCode,
       headers: response.headers,
       body: response.body,
+      raw: response.rawPayload,
       $: cheerio.load(response.body),
       location: response.headers.location as string | undefined,
     };

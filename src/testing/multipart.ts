@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { demoPdf } from '../demo/demo-pdf.js';
 import type { Agent } from './agent.js';
+import { minimalDocx, minimalOdt } from './zip.js';
 
 export interface FileToSend {
   fileName: string;
@@ -62,20 +64,34 @@ export async function submitWithFile(
   });
 }
 
-/** Small but real documents, recognised by their first bytes as PDF and Word files are. */
+/** Small but real documents that open as what they say they are, and fakes that do not. */
 export const sampleFiles = {
   pdf: (fileName = 'terms-of-reference.pdf'): FileToSend => ({
     fileName,
     contentType: 'application/pdf',
-    content: Buffer.from('%PDF-1.4\n% test document\n%%EOF\n'),
+    content: demoPdf('Test document', ['A one-page PDF that opens.']),
   }),
   docx: (fileName = 'terms-of-reference.docx'): FileToSend => ({
     fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    content: Buffer.concat([
-      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-      Buffer.from('word/document.xml'),
-    ]),
+    content: minimalDocx(),
+  }),
+  odt: (fileName = 'terms-of-reference.odt'): FileToSend => ({
+    fileName,
+    contentType: 'application/vnd.oasis.opendocument.text',
+    content: minimalOdt(),
+  }),
+  /** Only a Word file's first bytes, then nothing: it does not open. */
+  fakeDocx: (fileName = 'terms-of-reference.docx'): FileToSend => ({
+    fileName,
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    content: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(512)]),
+  }),
+  /** A PDF's first line, then a web page. */
+  fakePdf: (fileName = 'terms-of-reference.pdf'): FileToSend => ({
+    fileName,
+    contentType: 'application/pdf',
+    content: Buffer.from('%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n'),
   }),
   /** A Windows program renamed to look like a PDF. */
   renamedProgram: (): FileToSend => ({

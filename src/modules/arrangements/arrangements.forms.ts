@@ -28,9 +28,9 @@ export const versionForm = z.object({
 export type VersionInput = z.infer<typeof versionForm> & { document: CheckedDocument };
 
 /** The fields and the file together, so one submission shows every problem at once. */
-export function parseVersion(body: unknown): Outcome<VersionInput> {
+export async function parseVersion(body: unknown): Promise<Outcome<VersionInput>> {
   const form = parseForm(versionForm, foldDateInputs(body as Body, ['issuedOn']));
-  const checked = checkDocument(uploadIn(body, 'file'), 'the arrangements document');
+  const checked = await checkDocument(uploadIn(body, 'file'), 'the arrangements document');
   if (form.ok && checked.ok)
     return { ok: true, value: { ...form.value, document: checked.document } };
   const errors: FieldErrors = form.ok ? {} : { ...form.errors };

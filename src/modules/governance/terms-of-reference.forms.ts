@@ -14,8 +14,10 @@ export type TermsOfReferenceInput = z.infer<typeof termsOfReferenceForm> & {
 };
 
 /** The file and the date together, so one submission shows every problem at once. */
-export function parseTermsOfReference(body: unknown): Outcome<TermsOfReferenceInput> {
-  const checked = checkDocument(uploadIn(body, 'file'), 'the terms of reference');
+export async function parseTermsOfReference(
+  body: unknown,
+): Promise<Outcome<TermsOfReferenceInput>> {
+  const checked = await checkDocument(uploadIn(body, 'file'), 'the terms of reference');
   const form = parseForm(
     termsOfReferenceForm,
     foldDateInputs(body as Record<string, unknown>, ['reviewDueOn']),

@@ -55,7 +55,7 @@ export function termsOfReferenceRoutes(app: FastifyInstance, services: Services)
     '/bodies/:id/terms-of-reference',
     manage,
     async (request, reply) => {
-      const form = parseTermsOfReference(request.body);
+      const form = await parseTermsOfReference(request.body);
       const result = form.ok
         ? await withRecordId(request.params.id, (id) =>
             termsOfReference.upload(tenantContext(request), id, form.value),

@@ -122,6 +122,16 @@ describe('terms of reference', () => {
     ['no file', undefined, 'Select the terms of reference'],
     ['a program renamed .pdf', sampleFiles.renamedProgram(), 'must be a PDF, Word (.docx)'],
     ['a PNG image', sampleFiles.png(), 'must be a PDF, Word (.docx)'],
+    [
+      'a Word file’s first bytes followed by nothing',
+      sampleFiles.fakeDocx(),
+      'The selected file is not a Word document that can be opened',
+    ],
+    [
+      'a web page behind a PDF’s first line',
+      sampleFiles.fakePdf(),
+      'The selected file is not a PDF that can be opened',
+    ],
     ['a file over 10 MB', sampleFiles.oversizedPdf(), 'must be smaller than 10 MB'],
   ])('refuses %s and changes nothing', async (_name, file, message) => {
     const before = { files: await storedFiles(), body: await bodyRow(learning) };

@@ -97,9 +97,9 @@ export type PaperInput = z.infer<typeof paperForm> & {
 };
 
 /** The file and the title together, so one submission shows every problem at once. */
-export function parsePaper(body: unknown): Outcome<PaperInput> {
+export async function parsePaper(body: unknown): Promise<Outcome<PaperInput>> {
   const form = parseForm(paperForm, body);
-  const checked = checkDocument(uploadIn(body, 'file'), 'the paper');
+  const checked = await checkDocument(uploadIn(body, 'file'), 'the paper');
   const errors: FieldErrors = {};
   if (!form.ok) Object.assign(errors, form.errors);
   if (!checked.ok) errors.file = checked.message;

@@ -60,7 +60,7 @@ export function papersRoutes(app: FastifyInstance, services: Services) {
     async (request, reply) => {
       const found = await loadItem(request);
       if (!found) return notFound(reply);
-      const form = parsePaper(request.body);
+      const form = await parsePaper(request.body);
       const result = form.ok
         ? await papers.add(tenantContext(request), found.meeting.id, found.item.id, form.value)
         : form;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, foldDateInputs } from '../../platform/date-input.js';
-import { checkDocument } from '../../platform/files/documents.js';
+import { checkDocument, type DocumentCheck } from '../../platform/files/documents.js';
 import { optionalText, versionField } from '../../platform/form-fields.js';
 import type { FieldErrors, Outcome } from '../../platform/forms.js';
 import { parseForm } from '../../platform/forms.js';
@@ -65,16 +65,16 @@ const returnForm = z.object({
   returnedOn: calendarDate('The date it was returned'),
 });
 
-type Document = Extract<ReturnType<typeof checkDocument>, { ok: true }>['document'];
+type Document = Extract<DocumentCheck, { ok: true }>['document'];
 export type ReturnInput = z.infer<typeof returnForm> & { document: Document };
 
 /** A returned document: what it is, the day it came (if not yet recorded), and the file. */
-export function parseReturnForm(body: unknown): Outcome<ReturnInput> {
+export async function parseReturnForm(body: unknown): Promise<Outcome<ReturnInput>> {
   const form = parseForm(
     returnForm,
     foldDateInputs(body as Record<string, unknown>, ['returnedOn']),
   );
-  const checked = checkDocument(uploadIn(body, 'file'), 'the document');
+  const checked = await checkDocument(uploadIn(body, 'file'), 'the document');
   const errors: FieldErrors = {};
   if (!form.ok) Object.assign(errors, form.errors);
   if (!checked.ok) errors.file = checked.message;

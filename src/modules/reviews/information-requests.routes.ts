@@ -182,7 +182,7 @@ export function informationRequestRoutes(app: FastifyInstance, services: Service
       const context = tenantContext(request);
       const current = found && (await requests.find(context, found.caseId, found.other));
       if (!found || !current) return notFound(reply);
-      const form = parseReturnForm(request.body);
+      const form = await parseReturnForm(request.body);
       const result = form.ok
         ? await requests.addReturn(context, found.caseId, found.other, form.value)
         : form;
