@@ -61,6 +61,7 @@ async function encryptionKeys(config: Config, logger: pino.Logger) {
 export async function startMasa(config: Config, { extraRoutes }: StartOptions = {}) {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config);
+  const supervisor = database.supervise(logger);
   const owner = connect(database.ownerUrl, 2);
   const keys = await encryptionKeys(config, logger);
   const cipher = buildFieldCipher(keys);
@@ -131,6 +132,7 @@ export async function startMasa(config: Config, { extraRoutes }: StartOptions = 
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    await supervisor.stop();
     await app.close();
     // Handlers whose clients went away may still be running after close() resolves.
     await waitForIdlePool(database.app.pool, { quietMs: 200, timeoutMs: 10_000 });

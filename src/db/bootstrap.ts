@@ -17,6 +17,8 @@ export async function ensureDatabaseAndAppRole(
   const databaseName = adminUrl.pathname.slice(1);
   adminUrl.pathname = '/postgres';
   const client = new pg.Client({ connectionString: adminUrl.toString() });
+  // A dropped connection fails the query in progress; unheard, its 'error' event would be fatal.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const exists = await client.query('select 1 from pg_database where datname = $1', [

@@ -21,11 +21,24 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * How long a query waits for a connection, new or from the pool, before it fails: when the
+ * server does not answer, a page fails (503) after this rather than hanging.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export function connect(url: string, max = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'masa' });
-  // An idle connection that the server drops (restart, shutdown) is discarded by the pool;
-  // without a listener Node would treat the 'error' event as fatal and stop the process.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'masa',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A connection the server drops emits 'error', idle in the pool or checked out (inside a
+  // transaction); without a listener Node treats that event as fatal and stops the process.
+  // The query that was using it fails on its own; the pool discards it and connects anew.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   let closing: Promise<void> | undefined;
   return { db, pool, close: () => (closing ??= pool.end()) };

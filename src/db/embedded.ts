@@ -18,6 +18,10 @@ export interface EmbeddedCluster {
   ownerUrl: string;
   appUrl: string;
   stop(): Promise<void>;
+  /** Whether its postmaster is alive, for the supervisor (embedded-supervisor.ts). */
+  isRunning(): Promise<boolean>;
+  /** Starts it again, on the same port, after its postmaster died. */
+  restart(): Promise<void>;
 }
 
 interface ClusterSecrets {
@@ -102,15 +106,36 @@ function processAlive(pid: number): boolean {
  * A pid file whose process is gone is stale and removed.
  */
 async function runningPostmaster(pgData: string): Promise<{ port: number } | null> {
-  const pidFile = path.join(pgData, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const [pidLine, , , portLine] = (await fs.readFile(pidFile, 'utf8')).split('\n');
-  const pid = Number(pidLine);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && (await isPostgres(pid))) {
-    return { port: Number(portLine) };
-  }
-  await fs.rm(pidFile, { force: true });
+  const recorded = await pidFileOf(pgData);
+  if (!recorded) return null;
+  if (await postmasterAlive(recorded.pid)) return { port: recorded.port };
+  await fs.rm(path.join(pgData, 'postmaster.pid'), { force: true });
   return null;
+}
+
+async function pidFileOf(pgData: string): Promise<{ pid: number; port: number } | null> {
+  const text = await fs.readFile(path.join(pgData, 'postmaster.pid'), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const [pidLine, , , portLine] = text.split('\n');
+  const pid = Number(pidLine);
+  return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(portLine) } : null;
+}
+
+async function postmasterAlive(pid: number) {
+  return processAlive(pid) && (await isPostgres(pid));
+}
+
+/**
+ * Before a restart: a pid file naming a live process that is not PostgreSQL (the dead
+ * postmaster as a zombie, or its pid reused) would make PostgreSQL refuse to start, so it goes.
+ * A pid file whose process is gone is left for PostgreSQL to judge: it also checks that no
+ * process of the dead server still holds its shared memory.
+ */
+async function clearPidFileOfOtherProcess(pgData: string) {
+  const recorded = await pidFileOf(pgData);
+  if (recorded && processAlive(recorded.pid) && !(await isPostgres(recorded.pid))) {
+    await fs.rm(path.join(pgData, 'postmaster.pid'), { force: true });
+  }
 }
 
 async function isPostgres(pid: number): Promise<boolean> {
@@ -247,6 +272,14 @@ export async function startEmbeddedCluster(
     stop: async () => {
       if (!owned) return;
       await run(bin.pg_ctl, ['stop', '-m', 'fast', '-w', '-D', pgData], ids).catch(() => undefined);
+    },
+    isRunning: async () => {
+      const recorded = await pidFileOf(pgData);
+      return recorded !== null && (await postmasterAlive(recorded.pid));
+    },
+    restart: async () => {
+      await clearPidFileOfOtherProcess(pgData);
+      await startServer(bin, pgData, port, ids);
     },
   };
 }

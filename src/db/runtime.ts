@@ -1,13 +1,17 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { ensureDatabaseAndAppRole } from './bootstrap.js';
 import { connect, type DatabaseHandle } from './client.js';
 import { embeddedAppRole, startEmbeddedCluster } from './embedded.js';
+import { superviseServer, type Supervisor } from './embedded-supervisor.js';
 import { runMigrations } from './migrate.js';
 
 export interface DatabaseRuntime {
   app: DatabaseHandle;
   ownerUrl: string;
   embedded: boolean;
+  /** For the server: restarts the embedded PostgreSQL if it dies (none to watch otherwise). */
+  supervise(logger: Logger): Supervisor;
   stop(): Promise<void>;
 }
 
@@ -40,7 +44,8 @@ export async function openDatabase(
       await app.close();
       throw error;
     });
-    return { app, ownerUrl, embedded: false, stop: () => app.close() };
+    const unwatched = { stop: () => Promise.resolve() };
+    return { app, ownerUrl, embedded: false, supervise: () => unwatched, stop: () => app.close() };
   }
   const cluster = await startEmbeddedCluster(config.dataDir, config.embeddedPort, {
     adopt: adoptRunningServer,
@@ -54,11 +59,15 @@ export async function openDatabase(
     throw error;
   }
   const app = connect(cluster.appUrl);
+  let supervisor: Supervisor | undefined;
   return {
     app,
     ownerUrl: cluster.ownerUrl,
     embedded: true,
+    supervise: (logger) => (supervisor ??= superviseServer(cluster, logger)),
     stop: async () => {
+      // Watching stops first, so that stopping the server is not taken for its death.
+      await supervisor?.stop();
       await app.close();
       await cluster.stop();
     },

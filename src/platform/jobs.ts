@@ -24,10 +24,19 @@ export interface JobsSettings {
   logger: Logger;
 }
 
+/**
+ * What the log keeps of a queue error: its code and message, not the driver's detail, which
+ * can quote the values of a row.
+ */
+function queueError(error: Error) {
+  return { code: (error as { code?: unknown }).code, reason: error.message };
+}
+
 /** Jobs live in PostgreSQL (pg-boss), so they survive restarts and are shared by every instance. */
 export async function startJobs(settings: JobsSettings) {
   const boss = new PgBoss({ connectionString: settings.ownerUrl, schema: 'pgboss', max: 3 });
-  boss.on('error', (error) => settings.logger.error({ err: error }, 'job queue error'));
+  // The queue polls on: while PostgreSQL is away each poll fails here, and none stops MASA.
+  boss.on('error', (error) => settings.logger.error(queueError(error), 'job queue error'));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
 

@@ -1,10 +1,21 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/connection-errors.js';
 
 interface ErrorPage {
   status: number;
   title: string;
   paragraphs: string[];
 }
+
+/** PostgreSQL is down, restarting or unreachable: nothing was written, and trying later works. */
+const DATABASE_UNAVAILABLE: ErrorPage = {
+  status: 503,
+  title: 'MASA cannot reach its database just now',
+  paragraphs: [
+    'Nothing was changed. Try again in a minute.',
+    'If it keeps happening, tell your partnership administrator and give them the reference below.',
+  ],
+};
 
 function describe(error: FastifyError): ErrorPage {
   const code = error.code ?? '';
@@ -49,6 +60,7 @@ function describe(error: FastifyError): ErrorPage {
       paragraphs: ['The request was malformed. Nothing was changed. Go back and try again.'],
     };
   }
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return {
     status: 500,
     title: 'Sorry, there is a problem with MASA',
