@@ -12,6 +12,7 @@ import { openDatabase } from './db/runtime.js';
 import { databaseIsEmpty, loadDemoPartnership } from './demo/demo-partnership.js';
 import { allPartnershipIds } from './modules/partnerships/partnership-ids.js';
 import { systemClock } from './platform/clock.js';
+import { errorForLog } from './platform/http/error-log.js';
 import { startJobs } from './platform/jobs.js';
 import {
   buildFieldCipher,
@@ -59,7 +60,8 @@ async function encryptionKeys(config: Config, logger: pino.Logger) {
  * (the benchmark adds its baselines). Resolves once it listens; stops on SIGINT or SIGTERM.
  */
 export async function startMasa(config: Config, { extraRoutes }: StartOptions = {}) {
-  const logger = pino({ level: config.logLevel });
+  // Jobs log errors as requests do: without the values a database error quotes.
+  const logger = pino({ level: config.logLevel, serializers: { err: errorForLog } });
   const database = await openDatabase(config);
   const supervisor = database.supervise(logger);
   const owner = connect(database.ownerUrl, 2);

@@ -189,8 +189,12 @@ const page = () =>
     headers: { cookie: 'masa_session=any' },
     signal: AbortSignal.timeout(6_000),
   }).then(
-    async (response) => ({ status: response.status, text: await response.text() }),
-    () => ({ status: 0, text: '' }),
+    async (response) => ({
+      status: response.status,
+      text: await response.text(),
+      retryAfter: response.headers.get('retry-after'),
+    }),
+    () => ({ status: 0, text: '', retryAfter: null }),
   );
 
 describe('when the embedded PostgreSQL dies under writes', () => {
@@ -206,11 +210,13 @@ describe('when the embedded PostgreSQL dies under writes', () => {
     process.kill(await postmasterPid(), 'SIGKILL');
     const killedAt = Date.now();
     let pageText = '';
+    let retryAfter: string | null = null;
     const [healthDown, pageDown] = await Promise.all([
       pollUntil(killedAt + 5_000, async () => (await health()) === 503),
       pollUntil(killedAt + 5_000, async () => {
         const answer = await page();
         pageText = answer.text;
+        retryAfter = answer.retryAfter;
         return answer.status === 503;
       }),
     ]);
@@ -218,6 +224,7 @@ describe('when the embedded PostgreSQL dies under writes', () => {
     expect(healthDown).toBe(true);
     expect(pageDown).toBe(true);
     expect(pageText).toContain('MASA cannot reach its database just now');
+    expect(retryAfter).toBe('10');
 
     expect(await pollUntil(killedAt + 10_000, async () => (await health()) === 200)).toBe(true);
     expect(await pollUntil(Date.now() + 30_000, savedAtLeast(writes.saved.length + 5))).toBe(true);

@@ -71,8 +71,12 @@ function describe(error: FastifyError): ErrorPage {
   };
 }
 
+/** A database that is restarting is usually back within seconds (decision 0018). */
+const RETRY_AFTER_SECONDS = '10';
+
 function answer(request: FastifyRequest, reply: FastifyReply, page: ErrorPage) {
   reply.code(page.status);
+  if (page.status === 503) reply.header('retry-after', RETRY_AFTER_SECONDS);
   if (request.url.startsWith('/api/') || request.url === '/health') {
     return reply.send({ error: page.title, requestId: request.id });
   }
