@@ -4,6 +4,7 @@ import { buildAccountService } from './modules/account/account.service.js';
 import { buildActionsService } from './modules/actions/actions.service.js';
 import { buildAdministrationService } from './modules/administration/administration.service.js';
 import { buildApiTokensService } from './modules/api/api-tokens.service.js';
+import { buildIdempotencyService } from './modules/api/idempotency.service.js';
 import { buildArrangementsService } from './modules/arrangements/arrangements.service.js';
 import { buildCalendarService } from './modules/calendar/calendar.service.js';
 import { buildGovernanceService } from './modules/governance/governance.service.js';
@@ -116,6 +117,7 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
       publicUrl,
     }),
     apiTokens: buildApiTokensService({ db, audit, accounts, clock }),
+    idempotency: buildIdempotencyService({ db, clock }),
   };
 }
 

@@ -97,6 +97,7 @@ export async function startMasa(config: Config, { extraRoutes }: StartOptions = 
     purgeExpired: async () => {
       await services.sessions.purgeExpired();
       await services.throttle.purgeOlderThan(24 * 3_600_000);
+      await services.idempotency.purgeExpired(await allPartnershipIds(owner.db));
     },
     sendActionReminders: async () =>
       services.actions.sendReminders(await allPartnershipIds(owner.db)),

@@ -31,4 +31,15 @@ export const optionalId = (message: string) =>
 
 export const requiredId = (message: string) => z.uuid({ error: message });
 
-export const versionField = z.coerce.number().int().positive().optional();
+/** PostgreSQL's integer: a record's version is never larger, and a query given more fails. */
+export const MAX_VERSION = 2_147_483_647;
+
+const staleForm = 'The form was out of date or changed: go back, reload the page and try again';
+
+/** The hidden version a form was shown with: anything but a stored version's number is refused. */
+export const versionField = z.coerce
+  .number({ error: staleForm })
+  .int(staleForm)
+  .min(1, staleForm)
+  .max(MAX_VERSION, staleForm)
+  .optional();

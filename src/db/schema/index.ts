@@ -4,3 +4,4 @@ export * from './governance.js';
 export * from './meetings.js';
 export * from './actions.js';
 export * from './reviews.js';
+export * from './api.js';

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { recordId } from '../../platform/http/params.js';
@@ -15,28 +15,31 @@ import {
   recordEndpoint,
   refused,
 } from './api-endpoints.js';
+import { jsonObjectBody, writeAnswers, writeHandler, writeHeaders } from './api-writes.js';
 import { actionQuery, actionSource, versionRequired } from './api.forms.js';
 import { apiPolicies } from './api.policy.js';
 import { actionDetailJson, actionJson } from './actions.json.js';
+import type { Answer } from './idempotency.service.js';
 
 const TAG = 'Actions';
 
 const answers = {
-  400: { ...error, description: 'The request is not valid: fields says which field and why.' },
+  ...writeAnswers,
   ...refused,
   403: { ...error, description: 'You may not do this.' },
   404: { ...error, description: 'No such record in your partnership.' },
 };
 
 /** Answers a refused outcome: 404, 403, 409 for a stale version, else 400 with the fields. */
-function refusal(reply: FastifyReply, errors: FieldErrors) {
-  if (errors[ACTION_NOT_FOUND]) return reply.code(404).send(NOT_FOUND);
+function refusal(errors: FieldErrors): Answer {
+  if (errors[ACTION_NOT_FOUND]) return { status: 404, body: NOT_FOUND };
   if (errors[FORBIDDEN])
-    return reply
-      .code(403)
-      .send({ error: 'Only the business unit or the action’s owner may update it' });
-  if (errors.form) return reply.code(409).send({ error: errors.form });
-  return reply.code(400).send({ error: 'The request is not valid', fields: errors });
+    return {
+      status: 403,
+      body: { error: 'Only the business unit or the action’s owner may update it' },
+    };
+  if (errors.form) return { status: 409, body: { error: errors.form } };
+  return { status: 400, body: { error: 'The request is not valid', fields: errors } };
 }
 
 /** The one action log: read it, record actions on meeting items, and write updates. */
@@ -80,26 +83,14 @@ export function actionEndpoints(api: FastifyInstance, services: Services) {
       schema: {
         tags: [TAG],
         summary: 'Record an action on a meeting item',
+        headers: writeHeaders,
         body: { $ref: 'NewAction#' },
         response: created,
       },
       config: { policy: meetingsPolicies.run },
+      preValidation: jsonObjectBody,
     },
-    async (request, reply) => {
-      const source = parseForm(actionSource, request.body);
-      const fields = parseForm(actionForm, request.body);
-      if (!source.ok || !fields.ok)
-        return refusal(reply, {
-          ...(source.ok ? {} : source.errors),
-          ...(fields.ok ? {} : fields.errors),
-        });
-      const context = tenantContext(request);
-      const outcome = await actions.create(context, source.value, fields.value);
-      if (!outcome.ok) return refusal(reply, outcome.errors);
-      return reply
-        .code(201)
-        .send(actionDetailJson((await actions.find(context, outcome.value.id))!));
-    },
+    writeHandler(services.idempotency, (request) => create(services, request)),
   );
 
   api.post<{ Params: { id: string } }>(
@@ -109,6 +100,7 @@ export function actionEndpoints(api: FastifyInstance, services: Services) {
         tags: [TAG],
         summary: 'Write a dated update on an action, with its status now',
         params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
+        headers: writeHeaders,
         body: { $ref: 'NewActionUpdate#' },
         response: {
           200: { $ref: 'ActionDetail#', description: 'The action, updated.' },
@@ -117,22 +109,39 @@ export function actionEndpoints(api: FastifyInstance, services: Services) {
         },
       },
       config: { policy: apiPolicies.read },
+      preValidation: jsonObjectBody,
     },
-    (request, reply) => update(services, request, reply),
+    writeHandler(services.idempotency, (request: FastifyRequest<{ Params: { id: string } }>) =>
+      update(services, request),
+    ),
   );
+}
+
+async function create(services: Services, request: FastifyRequest): Promise<Answer> {
+  const source = parseForm(actionSource, request.body);
+  const fields = parseForm(actionForm, request.body);
+  if (!source.ok || !fields.ok)
+    return refusal({
+      ...(source.ok ? {} : source.errors),
+      ...(fields.ok ? {} : fields.errors),
+    });
+  const context = tenantContext(request);
+  const outcome = await services.actions.create(context, source.value, fields.value);
+  if (!outcome.ok) return refusal(outcome.errors);
+  const action = await services.actions.find(context, outcome.value.id);
+  return { status: 201, body: actionDetailJson(action!) };
 }
 
 async function update(
   services: Services,
   request: FastifyRequest<{ Params: { id: string } }>,
-  reply: FastifyReply,
-) {
+): Promise<Answer> {
   const id = recordId(request.params.id);
-  if (!id) return reply.code(404).send(NOT_FOUND);
+  if (!id) return { status: 404, body: NOT_FOUND };
   const version = parseForm(versionRequired, request.body);
   const input = parseForm(actionUpdateForm, request.body);
   if (!version.ok || !input.ok)
-    return refusal(reply, {
+    return refusal({
       ...(input.ok ? {} : input.errors),
       ...(version.ok ? {} : version.errors),
     });
@@ -140,6 +149,6 @@ async function update(
   const outcome = await services.actions.recordUpdate(context, id, input.value, {
     runsMeetings: runsMeetings(request),
   });
-  if (!outcome.ok) return refusal(reply, outcome.errors);
-  return actionDetailJson((await services.actions.find(context, id))!);
+  if (!outcome.ok) return refusal(outcome.errors);
+  return { status: 200, body: actionDetailJson((await services.actions.find(context, id))!) };
 }

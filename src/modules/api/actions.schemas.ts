@@ -1,3 +1,4 @@
+import { MAX_VERSION } from '../../platform/form-fields.js';
 import { ACTION_STATUSES } from '../actions/action-status.js';
 import {
   choice,
@@ -81,7 +82,10 @@ export const ACTION_SCHEMAS = [
       status,
       closingEvidence: text,
       cancelReason: text,
-      version: { type: 'integer', minimum: 1 },
+      version: described(
+        { type: 'integer', minimum: 1, maximum: MAX_VERSION },
+        'The version you read: a stale one is refused with 409.',
+      ),
     },
     ['closingEvidence', 'cancelReason'],
   ),

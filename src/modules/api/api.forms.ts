@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from '../../platform/date-input.js';
+import { MAX_VERSION } from '../../platform/form-fields.js';
 import { ACTION_STATUSES } from '../actions/action-status.js';
 import { MOST_WORKING_DAYS } from '../calendar/working-days.forms.js';
 import { BODY_TYPES } from '../governance/governance.vocabulary.js';
@@ -67,8 +68,13 @@ export const actionSource = z.object({
 });
 
 /** An API update must say which version it changes, so a stale one is refused. */
+const versionMessage = `version must be the action’s current version, a whole number from 1 to ${MAX_VERSION}`;
 export const versionRequired = z.object({
-  version: z.number({ error: 'version must be the action’s current version' }).int().positive(),
+  version: z
+    .number({ error: versionMessage })
+    .int(versionMessage)
+    .min(1, versionMessage)
+    .max(MAX_VERSION, versionMessage),
 });
 
 export const meetingQuery = z.object({

@@ -5,6 +5,7 @@ import { registerBearerResolution } from '../../platform/http/session-hook.js';
 import { actionEndpoints } from './actions.routes.js';
 import { ACTION_SCHEMAS } from './actions.schemas.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
+import { acceptJsonOnly } from './api-writes.js';
 import { calendarEndpoints } from './calendar.routes.js';
 import { caseEndpoints } from './cases.routes.js';
 import { CASE_SCHEMAS } from './cases.schemas.js';
@@ -27,6 +28,7 @@ export function apiRoutes(app: FastifyInstance, services: Services) {
       if (reply.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="MASA"');
     });
     await api.register(swagger, openApiOptions);
+    acceptJsonOnly(api);
     // Fastify validates before the guard's preHandler runs, so a schema check would answer
     // 400 to callers who should get 401, and 400 for a malformed id that must be 404. The
     // schemas describe and serialise; zod parses in the handlers, after the guard.

@@ -17,7 +17,10 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         'lists case reviews with their statutory clocks; a case’s team may read the whole case. ' +
         'Every call acts as the ' +
         'person who made the token, in the partnership it was made for. A browser that is ' +
-        'signed in to MASA may also read these addresses.',
+        'signed in to MASA may also read these addresses. Writes take a JSON object ' +
+        '(Content-Type: application/json; anything else is refused with 415) and an optional ' +
+        'Idempotency-Key header, which makes a retry safe: the same key with the same request ' +
+        'gets the first answer again, for 24 hours, without writing twice.',
     },
     tags: [
       { name: 'Registry', description: 'Agencies, people and bodies' },
