@@ -45,6 +45,8 @@ export interface AppDependencies {
     bodyLimit: number;
     trustProxy: boolean;
     logLevel: string;
+    /** The address people use (PUBLIC_URL): forms sent from its origin are MASA's own. */
+    publicUrl?: string;
   };
   logger?: FastifyServerOptions['logger'];
   /** A logger made elsewhere (with loggerOptions), e.g. one writing to a test's stream. */
@@ -78,7 +80,7 @@ export async function buildApp({
   await app.register(cookie, { secret: settings.cookieSecret });
   await app.register(formbody, { bodyLimit: settings.bodyLimit, parser: parseFormBody });
   await registerUploads(app, MAX_DOCUMENT_BYTES);
-  await registerSecurity(app, settings.production);
+  await registerSecurity(app, settings.production, settings.publicUrl);
   registerInputText(app);
   await registerViews(app, settings.production);
   registerPages(app, settings.production);

@@ -113,6 +113,7 @@ export async function startMasa(config: Config, { extraRoutes }: StartOptions = 
       bodyLimit: config.bodyLimit,
       trustProxy: config.trustProxy,
       logLevel: config.logLevel,
+      publicUrl: config.publicUrl,
     },
     extraRoutes: extraRoutes && ((app) => extraRoutes(app, database.app.db)),
   });

@@ -7,6 +7,8 @@ import { systemClock } from '../platform/clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_BODY_LIMIT = 64 * 1024;
+/** The address the test app believes people reach it at (mail links, the same-origin check). */
+export const TEST_PUBLIC_URL = 'http://masa.test';
 /** A fixed key for tests only; real keys come from MASA_ENCRYPTION_KEYS or the data folder. */
 export const TEST_ENCRYPTION_KEYS = [{ id: 'test1', key: Buffer.alloc(32, 0x5a) }];
 
@@ -34,7 +36,7 @@ export async function createTestApp(
       encryptionKeys: TEST_ENCRYPTION_KEYS,
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
-      publicUrl: 'http://masa.test',
+      publicUrl: TEST_PUBLIC_URL,
       port: 3000,
       smtpUrl: undefined,
     },
@@ -50,6 +52,7 @@ export async function createTestApp(
       bodyLimit: TEST_BODY_LIMIT,
       trustProxy: false,
       logLevel: 'silent',
+      publicUrl: TEST_PUBLIC_URL,
     },
     logger: false,
     extraRoutes: options.extraRoutes && ((app) => options.extraRoutes!(app, database.app.db)),

@@ -1,13 +1,21 @@
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { registerSameOriginCheck, UNSAFE_METHODS } from './same-origin.js';
 import { bearerToken } from './session-hook.js';
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Security headers with a nonce-based CSP, and a CSRF check on every state-changing request. */
-export async function registerSecurity(app: FastifyInstance, production: boolean) {
+/**
+ * Security headers with a nonce-based CSP, and on every state-changing request a check that
+ * the browser sent it from MASA's own pages (`publicUrl`, or the request's own host) and a
+ * CSRF token.
+ */
+export async function registerSecurity(
+  app: FastifyInstance,
+  production: boolean,
+  publicUrl?: string,
+) {
   registerNoStore(app);
+  registerSameOriginCheck(app, publicUrl);
   await app.register(helmet, {
     enableCSPNonces: true,
     contentSecurityPolicy: {
