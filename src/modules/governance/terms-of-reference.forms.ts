@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { calendarDate, foldDateInputs } from '../../platform/date-input.js';
 import { checkDocument, type DocumentCheck } from '../../platform/files/documents.js';
+import { versionField } from '../../platform/form-fields.js';
 import { parseForm, type FieldErrors, type Outcome } from '../../platform/forms.js';
 import { uploadIn } from '../../platform/http/uploads.js';
 
 export const termsOfReferenceForm = z.object({
   reviewDueOn: calendarDate('Review date', { required: true }),
-  version: z.coerce.number().int().positive().optional(),
+  version: versionField,
 });
 
 export type TermsOfReferenceInput = z.infer<typeof termsOfReferenceForm> & {

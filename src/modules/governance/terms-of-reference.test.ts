@@ -185,6 +185,26 @@ describe('terms of reference', () => {
     expect(await bodyRow(learning)).toEqual(before.body);
   });
 
+  it('refuses a version beyond PostgreSQL’s integers with the form again, storing nothing', async () => {
+    const before = { files: await storedFiles(), body: await bodyRow(learning) };
+    const token = await adminAgent.csrfTokenFrom(formPath(learning));
+    const { multipartBody } = await import('../../testing/multipart.js');
+    const body = multipartBody(
+      { _csrf: token, version: '999999999999', ...reviewDate('1', '1', '2028') },
+      { field: 'file', value: sampleFiles.pdf() },
+    );
+    const page = await adminAgent.request({
+      method: 'POST',
+      url: formPath(learning),
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
+    expect(page.status).toBe(400);
+    expect(text(page, '.govuk-error-summary')).toContain('The form was out of date or changed');
+    expect(await storedFiles()).toBe(before.files);
+    expect(await bodyRow(learning)).toEqual(before.body);
+  });
+
   it('lets members download but not upload', async () => {
     expect((await memberAgent.get(formPath(learning))).status).toBe(403);
     const token = await memberAgent.csrfTokenFrom('/account/password');
