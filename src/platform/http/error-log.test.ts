@@ -53,6 +53,6 @@ describe('errors in the log', () => {
     expect(entry.type).toBe('TypeError');
     expect(entry.message).toBe('Cannot read properties of undefined');
     expect(entry.stack).toContain('error-log.test.ts');
-    expect(errorForLog('a string thrown')).toEqual({ type: 'string' });
+    expect(errorForLog('a string thrown')).toEqual({ type: 'string', message: '', stack: '' });
   });
 });

@@ -5,18 +5,19 @@
  * constraint, table and column, and the statement without its values. Other errors keep
  * their message; no error keeps the request's fields.
  */
-interface LoggedError {
+type LoggedError = {
   type: string;
-  message?: string;
+  message: string;
   code?: string;
   constraint?: string;
   table?: string;
   column?: string;
   routine?: string;
   query?: string;
-  stack?: string;
+  stack: string;
   cause?: LoggedError;
-}
+  [key: string]: unknown;
+};
 
 const MAX_DEPTH = 5;
 
@@ -33,20 +34,27 @@ const framesOf = (stack: unknown) =>
         .split('\n')
         .filter((line) => /^\s+at /.test(line))
         .join('\n')
-    : undefined;
+    : '';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export function errorForLog(error: unknown, depth = 0): LoggedError {
-  if (!error || typeof error !== 'object') return { type: typeof error };
+  if (!error || typeof error !== 'object') return { type: typeof error, message: '', stack: '' };
   const e = error as Record<string, unknown>;
   const type = text(e.name) ?? error.constructor?.name ?? 'Error';
   const cause = depth < MAX_DEPTH && e.cause ? errorForLog(e.cause, depth + 1) : undefined;
   if (!isDatabaseError(e)) {
-    return { type, message: text(e.message), code: text(e.code), stack: text(e.stack), cause };
+    return {
+      type,
+      message: text(e.message) ?? '',
+      code: text(e.code),
+      stack: text(e.stack) ?? '',
+      cause,
+    };
   }
   return {
     type,
+    message: `database error ${text(e.code) ?? ''} (its values are not logged)`.replace('  ', ' '),
     code: text(e.code),
     constraint: text(e.constraint),
     table: text(e.table),
