@@ -39,7 +39,13 @@ export const auditFilterForm = z
     actor: z.string().trim().max(254).optional(),
     from: dateField('From date'),
     to: dateField('To date'),
-    before: z.coerce.number().int().positive().optional().catch(undefined),
+    before: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .catch(undefined),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     path: ['to'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDate, foldDateInputs } from '../../platform/date-input.js';
 import { checkDocument, type DocumentCheck } from '../../platform/files/documents.js';
 import { parseForm, type FieldErrors, type Outcome } from '../../platform/forms.js';
+import { MAX_VERSION } from '../../platform/form-fields.js';
 import { uploadIn } from '../../platform/http/uploads.js';
 import { AMENDMENT_STATUS_VALUES } from './amendment-status.js';
 
@@ -39,7 +40,12 @@ export async function parseVersion(body: unknown): Promise<Outcome<VersionInput>
 }
 
 /** A hidden field: the version of the record the form was shown with (0: none existed yet). */
-const shownVersion = z.coerce.number().int().min(0).default(0);
+const shownVersion = z.coerce
+  .number({ error: 'Reload the page and try again' })
+  .int('Reload the page and try again')
+  .min(0, 'Reload the page and try again')
+  .max(MAX_VERSION, 'Reload the page and try again')
+  .default(0);
 
 export const reviewDateForm = z.object({
   nextReviewDueOn: calendarDate('Next review date', { required: true }),
@@ -65,8 +71,9 @@ export const statusChangeForm = z.object({
     .transform((value) => (value ? value : null)),
   version: z.coerce
     .number({ error: 'Reload the page and try again' })
-    .int()
-    .positive('Reload the page and try again'),
+    .int('Reload the page and try again')
+    .positive('Reload the page and try again')
+    .max(MAX_VERSION, 'Reload the page and try again'),
 });
 export type StatusChangeInput = z.infer<typeof statusChangeForm>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, foldDateInputs } from '../../platform/date-input.js';
-import { requiredText } from '../../platform/form-fields.js';
+import { MAX_VERSION, requiredText } from '../../platform/form-fields.js';
 
 export const FEWEST_REMINDER_DAYS = 1;
 export const MOST_REMINDER_DAYS = 20;
@@ -30,7 +30,7 @@ export const reminderSettingForm = z.object({
         .min(FEWEST_REMINDER_DAYS, reminderDaysMessage)
         .max(MOST_REMINDER_DAYS, reminderDaysMessage),
     ),
-  version: z.coerce.number().int().min(0).catch(0),
+  version: z.coerce.number().int().min(0).max(MAX_VERSION).catch(0),
 });
 
 export type ReminderSettingInput = z.infer<typeof reminderSettingForm>;

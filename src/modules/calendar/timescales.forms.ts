@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VERSION } from '../../platform/form-fields.js';
 import type { Timescale, TimescaleKey } from './timescales.js';
 
 /** A whole number within the timescale's bounds, one message for every way to miss it. */
@@ -12,7 +13,7 @@ export function timescaleForm(timescale: Timescale) {
       .regex(/^\d+$/, message)
       .transform(Number)
       .pipe(z.number().min(fewest, message).max(most, message)),
-    version: z.coerce.number().int().min(0).catch(0),
+    version: z.coerce.number().int().min(0).max(MAX_VERSION).catch(0),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, versionField } from '../../platform/form-fields.js';
+import { MAX_VERSION, requiredText, versionField } from '../../platform/form-fields.js';
 import { failure, success, type FieldErrors, type Outcome } from '../../platform/forms.js';
 import { recordId } from '../../platform/http/params.js';
 import type { AttendanceChoice } from './attendance-register.js';
@@ -12,7 +12,7 @@ const isStatus = (value: unknown): value is AttendanceStatus =>
 
 function versionOf(value: unknown) {
   const version = Number(value);
-  return Number.isInteger(version) && version > 0 ? version : null;
+  return Number.isInteger(version) && version > 0 && version <= MAX_VERSION ? version : null;
 }
 
 /**

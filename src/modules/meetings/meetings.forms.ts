@@ -41,7 +41,7 @@ export const meetingCancelForm = z.object({
 export const meetingFilter = z.object({
   body: z.uuid().optional().catch(undefined),
   when: z.enum(['upcoming', 'past', 'all']).optional().catch(undefined),
-  page: z.coerce.number().int().positive().optional().catch(undefined),
+  page: z.coerce.number().int().positive().max(100000).optional().catch(undefined),
 });
 
 export type MeetingFilter = z.infer<typeof meetingFilter>;

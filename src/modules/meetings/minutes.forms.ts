@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_VERSION } from '../../platform/form-fields.js';
 import { failure, success, type FieldErrors, type Outcome } from '../../platform/forms.js';
 
 export const MINUTE_MAX_LENGTH = 20000;
@@ -11,7 +12,7 @@ const minuteText = z
   .string()
   .trim()
   .max(MINUTE_MAX_LENGTH, `The minute must be ${MINUTE_MAX_LENGTH} characters or fewer`);
-const itemVersion = z.coerce.number().int().positive();
+const itemVersion = z.coerce.number().int().positive().max(MAX_VERSION);
 
 export interface MinuteInput {
   itemId: string;
