@@ -207,7 +207,10 @@ describe('the independent scrutineer', () => {
     const csrf = await scrutineerAgent.csrfTokenFrom('/account/password');
     const attempts: [string, Record<string, string>][] = [
       ['/meetings/new', { bodyId: board, 'day-day': '21', 'day-month': '1', 'day-year': '2027' }],
-      [`/meetings/${made.meetingId}/agenda/new`, { title: 'Scrutineer’s item', purpose: 'noting' }],
+      [
+        `/meetings/${made.meetingId}/agenda/new`,
+        { title: 'Scrutineer’s item', purpose: 'information' },
+      ],
       [
         `/meetings/${made.meetingId}/items/${made.itemId}/actions/new`,
         { title: 'Scrutineer’s action', ownerPersonId: priya },
