@@ -47,6 +47,11 @@ export interface AppDependencies {
     logLevel: string;
     /** The address people use (PUBLIC_URL): forms sent from its origin are MASA's own. */
     publicUrl?: string;
+    /**
+     * Read page templates afresh on every render, so an edit shows without a restart;
+     * outside production only, by default. Tests keep them, as production does.
+     */
+    reloadTemplates?: boolean;
   };
   logger?: FastifyServerOptions['logger'];
   /** A logger made elsewhere (with loggerOptions), e.g. one writing to a test's stream. */
@@ -82,7 +87,7 @@ export async function buildApp({
   await registerUploads(app, MAX_DOCUMENT_BYTES);
   await registerSecurity(app, settings.production, settings.publicUrl);
   registerInputText(app);
-  await registerViews(app, settings.production);
+  await registerViews(app, settings.reloadTemplates ?? !settings.production);
   registerPages(app, settings.production);
   registerSessionResolution(app, services.sessions, services.accounts);
   registerErrorPages(app);

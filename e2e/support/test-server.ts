@@ -106,6 +106,7 @@ async function start() {
     pool: database.pool,
     settings: {
       production: false,
+      reloadTemplates: false,
       cookieSecret: 'browser test cookie secret, long enough',
       bodyLimit: 1_048_576,
       trustProxy: false,

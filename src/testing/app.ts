@@ -48,6 +48,7 @@ export async function createTestApp(
     pool: database.app.pool,
     settings: {
       production: options.production ?? false,
+      reloadTemplates: false,
       cookieSecret: 'test cookie secret that is long enough',
       bodyLimit: TEST_BODY_LIMIT,
       trustProxy: false,

@@ -8,7 +8,7 @@ import { auditActionName, pageQuery } from './view-filters.js';
 const root = process.cwd();
 
 /** Shared layout in src/views, each module's pages under src/modules/<module>/views, GOV.UK macros. */
-export async function registerViews(app: FastifyInstance, production: boolean) {
+export async function registerViews(app: FastifyInstance, reloadTemplates: boolean) {
   await app.register(view, {
     engine: { nunjucks },
     templates: [
@@ -19,7 +19,7 @@ export async function registerViews(app: FastifyInstance, production: boolean) {
     options: {
       autoescape: true,
       throwOnUndefined: false,
-      noCache: !production,
+      noCache: reloadTemplates,
       onConfigure: (environment: nunjucks.Environment) => {
         environment.addFilter('ukDateTime', ukDateTime);
         environment.addFilter('ukDate', ukDate);
