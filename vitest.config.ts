@@ -10,7 +10,5 @@ export default defineConfig({
     // A worker keeps the modules it has loaded from one test file to the next: importing the
     // app anew for each file was most of the suite's time (docs/decisions/0019).
     isolate: false,
-    // So no spy outlives its test in a worker that goes on to other files.
-    restoreMocks: true,
   },
 });

@@ -84,10 +84,23 @@ describe('superviseServer', () => {
 
   it('restarts nothing once stopped, and its timer keeps no process alive', async () => {
     const server = fakeServer();
-    const unref = vi.spyOn(globalThis, 'setTimeout');
-    const supervisor = superviseServer(server, log());
-    const timer = unref.mock.results[0]!.value as NodeJS.Timeout;
-    expect(timer.hasRef()).toBe(false);
+    // The timers made while the supervisor starts, by a wrapper put back before the fake
+    // timers are: a spy restored later would leave the fake setTimeout to the next test file.
+    const made: NodeJS.Timeout[] = [];
+    const fakeSetTimeout = globalThis.setTimeout;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      const timer = fakeSetTimeout(...args);
+      made.push(timer);
+      return timer;
+    }) as typeof setTimeout;
+    let supervisor: ReturnType<typeof superviseServer>;
+    try {
+      supervisor = superviseServer(server, log());
+    } finally {
+      globalThis.setTimeout = fakeSetTimeout;
+    }
+    expect(made).toHaveLength(1);
+    expect(made[0]!.hasRef()).toBe(false);
     await supervisor.stop();
     server.running = false;
     await vi.advanceTimersByTimeAsync(60_000);
