@@ -114,7 +114,7 @@ export function* ratificationLinks(plan: Plan): Iterable<[string, string]> {
 
 const actions = table(
   'action',
-  'id, partnership_id, title, source_type, agenda_item_id, recommendation_id, owner_person_id, due_on, status, closing_evidence, cancel_reason, reminder_sent_at, overdue_reminder_sent_at, created_by, version, created_at',
+  'id, partnership_id, title, source_type, source_kind, agenda_item_id, recommendation_id, owner_person_id, due_on, status, closing_evidence, cancel_reason, reminder_sent_at, overdue_reminder_sent_at, created_by, version, created_at',
   function* (plan) {
     for (const action of plan.actions)
       yield [
@@ -122,6 +122,7 @@ const actions = table(
         plan.id,
         action.title,
         action.item === null ? 'review_recommendation' : 'meeting_item',
+        action.item === null ? 'review' : 'meeting',
         action.item === null ? null : plan.agendaItems[action.item]!.id,
         action.recommendation === null ? null : plan.recommendations[action.recommendation]!.id,
         plan.people[action.owner]!.id,

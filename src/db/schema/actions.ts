@@ -7,9 +7,11 @@ import { agendaItem } from './meetings.js';
 import { recommendation } from './reviews.js';
 
 /**
- * One entry in the partnership's single action log. Its source is a meeting item for now;
- * reviews, audits and plans attach here later. Overdue is derived from the due date and
- * status, never stored.
+ * One entry in the partnership's single action log. Overdue is derived from the due date and
+ * status, never stored. Its source has a kind (meeting, review, audit, plan, escalation or
+ * other) and is held one of three ways (source_type): an agenda item, a review
+ * recommendation, or a written reference. A capability built later links its own records
+ * with a column of its own and a source_type naming it, as the first two do (decision 0023).
  */
 export const action = pgTable(
   'action',
@@ -17,8 +19,12 @@ export const action = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     partnershipId: partnershipId(),
     title: text('title').notNull(),
-    /** meeting_item or review_recommendation (audits and plans later) */
+    /** How the source is held: meeting_item, review_recommendation or reference */
     sourceType: text('source_type').notNull(),
+    /** meeting, review, audit, plan, escalation or other: what the log is filtered by */
+    sourceKind: text('source_kind').notNull(),
+    /** The source in words, e.g. "Section 11 audit 2026", when no record is linked */
+    sourceReference: text('source_reference'),
     agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id),
     recommendationId: uuid('recommendation_id').references(() => recommendation.id),
     ownerPersonId: uuid('owner_person_id')
@@ -43,6 +49,7 @@ export const action = pgTable(
     index('action_owner_idx').on(t.ownerPersonId),
     index('action_agenda_item_idx').on(t.agendaItemId),
     index('action_recommendation_idx').on(t.recommendationId),
+    index('action_source_kind_due_idx').on(t.partnershipId, t.sourceKind, t.dueOn),
     check(
       'action_status_known',
       sql`${t.status} IN ('open', 'in_progress', 'done', 'closed', 'cancelled')`,
@@ -62,6 +69,18 @@ export const action = pgTable(
     check(
       'action_recommendation_present',
       sql`${t.sourceType} <> 'review_recommendation' OR ${t.recommendationId} IS NOT NULL`,
+    ),
+    check(
+      'action_source_kind_known',
+      sql`${t.sourceKind} IN ('meeting', 'review', 'audit', 'plan', 'escalation', 'other')`,
+    ),
+    check(
+      'action_source_kind_matches',
+      sql`(${t.sourceType} <> 'meeting_item' OR ${t.sourceKind} = 'meeting') AND (${t.sourceType} <> 'review_recommendation' OR ${t.sourceKind} = 'review')`,
+    ),
+    check(
+      'action_reference_present',
+      sql`${t.sourceType} <> 'reference' OR length(trim(${t.sourceReference})) BETWEEN 1 AND 200`,
     ),
   ],
 );

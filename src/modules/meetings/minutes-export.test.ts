@@ -108,6 +108,7 @@ async function minutedMeeting() {
       partnershipId: context.partnershipId,
       title: 'Circulate the priorities to agencies',
       sourceType: 'meeting_item',
+      sourceKind: 'meeting',
       agendaItemId: incidents!.id,
       ownerPersonId: director,
       dueOn: '2027-02-01',
