@@ -82,15 +82,18 @@ function agendaSection(items: MinutesDocumentModel['items']) {
   ]);
 }
 
-function decisionText(decision: DecisionLine) {
-  const said = `${decision.kind === 'recommendation' ? 'Recommendation' : 'Decision'}: ${decision.text}`;
+/** Ends a sentence: a full stop unless the text already ends with . ! ? or an ellipsis. */
+const endSentence = (text: string) =>
+  /[.!?\u2026]["'\u2019\u201d)]*$/.test(text) ? text : `${text}.`;
+
+/** A decision as the minutes say it, with no doubled full stop before "For ratification". */
+export function decisionText(decision: DecisionLine) {
+  const said = `${decision.kind === 'recommendation' ? 'Recommendation' : 'Decision'}: ${decision.text.trim()}`;
   const outcome = decision.ratificationOutcome
     ? ` (${named(RATIFICATION_OUTCOMES.names, decision.ratificationOutcome)})`
     : '';
-  const onwards = decision.needsRatification
-    ? `. For ratification by ${decision.ratifyingBodyName}`
-    : '';
-  return `${said}${outcome}${onwards}`;
+  if (!decision.needsRatification) return `${said}${outcome}`;
+  return `${endSentence(`${said}${outcome}`)} For ratification by ${decision.ratifyingBodyName}`;
 }
 
 function minutesSection(items: MinutesDocumentModel['items']) {
