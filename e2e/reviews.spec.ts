@@ -139,7 +139,7 @@ test('a serious incident goes from notification through its rapid review to a pu
   await masa.press('Record notification');
   await expect(banner(page)).toContainText(`Case ${reference} recorded. You are on its case team.`);
   await expect(masa.heading()).toContainText(`Case ${reference}`);
-  await expect(masa.heading()).toContainText('Notification');
+  await expect(masa.heading()).toContainText('Serious incident notification');
   const casePath = new URL(page.url()).pathname;
   const deadlines = page.getByRole('region', { name: 'Statutory clocks' });
   const notifyPanel = deadlines.getByRole('row', { name: /Notify the national Panel/ });
@@ -160,7 +160,8 @@ test('a serious incident goes from notification through its rapid review to a pu
   await expect(summaryRow(page, 'Safeguarding partners told')).toContainText(
     ukDay(days.partnersTold),
   );
-  await expect(masa.heading()).toContainText('Rapid review');
+  // Notified, but the rapid review is not started: the case is still at its notification.
+  await expect(masa.heading()).toContainText('Serious incident notification');
 
   await masa.follow('Add a child');
   await masa.field("Child's full name").fill(sibling);
@@ -171,6 +172,7 @@ test('a serious incident goes from notification through its rapid review to a pu
   // The rapid review: the police are asked for a chronology, which comes back as a PDF.
   await masa.press('Start the rapid review');
   await expect(banner(page)).toContainText('Rapid review started');
+  await expect(masa.heading()).toContainText('Rapid review');
   await masa.follow('Ask an agency for information');
   await expect(masa.heading()).toHaveText('Ask an agency for information');
   await masa.field('Which agency is asked?').selectOption({ label: agencies.police });
@@ -415,7 +417,7 @@ test("outside the case team an administrator sees a case's reference and clock, 
 
     await outsider.visit('/reviews');
     const row = outside.locator('#cases tbody tr', { hasText: seen });
-    await expect(row).toContainText('Rapid review');
+    await expect(row).toContainText('Serious incident notification');
     await expect(row).toContainText('Notify Ofsted and the DfE');
     await expect(row.getByRole('link')).toHaveCount(0);
     await expect(main(outside)).not.toContainText('Wrenfield');

@@ -29,6 +29,7 @@ const onTrack = await notifiedCase({
   ofstedNotifiedOn: '2026-11-26',
   partnersNotifiedOn: '2026-11-27',
 });
+await services.reviews.rapidReviews.start(context, onTrack.id);
 // The member is on this case's team, but has no second factor.
 const added = await services.reviews.team.add(context, onTrack.id, member.userId, true);
 if (!added?.ok) throw new Error('Fixture refused the team member');

@@ -88,13 +88,14 @@ describe('searching and filtering cases', () => {
 
   it('filters by stage, and shows closed cases only when asked', async () => {
     const told = '2026-11-25';
-    await notifiedCase({
+    const underReview = await notifiedCase({
       reference: 'ST-2026-001',
       awareOn: '2026-11-24',
       panelNotifiedOn: told,
       ofstedNotifiedOn: told,
       partnersNotifiedOn: told,
     });
+    await services.reviews.rapidReviews.start(context, underReview.id);
     await notifiedCase({ reference: 'ST-2026-002' });
     const closed = await notifiedCase({ reference: 'ST-2026-003' });
     await closeCase(closed.id);

@@ -5,6 +5,7 @@ import type { CaseRow } from './cases.repository.js';
 export interface CaseFactsRow {
   case: CaseRow;
   rapidReview: {
+    caseId: string | null;
     outcome: string | null;
     sentToPanelOn: string | null;
     panelResponseOn: string | null;

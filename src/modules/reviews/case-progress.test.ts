@@ -36,7 +36,10 @@ describe('case progress', () => {
     const notified = { ...incident, panelNotifiedOn: '2026-12-22' };
     // 23, 24, 29, 30, 31 Dec, 4-8 Jan, 11-15 Jan: the fifteenth is 15 January 2027.
     expect(due(notified, 'rapid_review')).toBe('2027-01-15');
-    expect(stageOf(notified)).toBe('rapid_review');
+    // The clock runs from the notification, but the stage waits for the rapid review to start.
+    expect(stageOf(notified)).toBe('notification');
+    const started = { outcome: null, sentToPanelOn: null, panelResponseOn: null };
+    expect(stageOf({ ...notified, rapidReview: started })).toBe('rapid_review');
   });
 
   it('uses the timescales the case was opened with', () => {

@@ -16,6 +16,7 @@ export interface CaseFacts {
   partnersNotifiedOn: IsoDate | null;
   closed: boolean;
   timescales: Timescales;
+  /** Null until the rapid review is started, though its clock runs from the notification. */
   rapidReview: {
     outcome: RapidReviewOutcome | null;
     sentToPanelOn: IsoDate | null;
@@ -32,7 +33,7 @@ export interface CaseFacts {
 }
 
 export const STAGE_NAMES = {
-  notification: 'Notification',
+  notification: 'Serious incident notification',
   rapid_review: 'Rapid review',
   national_review: 'National review',
   local_review: 'Local review',
@@ -72,8 +73,10 @@ const DUE_SOON_WORKING_DAYS = 3;
 export function stageOf(facts: CaseFacts): Stage {
   if (facts.closed) return 'closed';
   if (facts.kind === 'good_practice') return 'learning';
-  if (!facts.panelNotifiedOn) return 'notification';
+  // Until someone starts the rapid review the case page asks to start it: the case is still
+  // at its notification, whatever the rapid review's clock says.
   const rapid = facts.rapidReview;
+  if (!facts.panelNotifiedOn || !rapid) return 'notification';
   if (!rapid?.sentToPanelOn || !rapid.outcome) return 'rapid_review';
   if (rapid.outcome === 'national_review') return 'national_review';
   if (rapid.outcome === 'no_review') return 'learning';

@@ -150,6 +150,8 @@ export function caseFacts(tx: Executor, filter: { ids?: string[]; openOnly?: boo
     .select({
       case: reviewCase,
       rapidReview: {
+        // Never null in a row: a started rapid review with nothing recorded is not absent.
+        caseId: rapidReview.caseId,
         outcome: rapidReview.outcome,
         sentToPanelOn: rapidReview.sentToPanelOn,
         panelResponseOn: rapidReview.panelResponseOn,

@@ -33,7 +33,7 @@ describe('recording a notification', () => {
     const casePage = await agent.get(page.location!);
     expect(casePage.status).toBe(200);
     expect(casePage.$('h1').text()).toContain('SI-2026-101');
-    expect(casePage.$('h1').text()).toContain('Notification');
+    expect(casePage.$('h1').text()).toContain('Serious incident notification');
     expect(casePage.body).toContain('Marigold Pennywhistle');
     expect(casePage.body).toContain('Northshire Police');
     // Aware Monday 23 November 2026: 5 working days is Monday 30 November.

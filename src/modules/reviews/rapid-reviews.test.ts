@@ -40,6 +40,12 @@ const outcome = (values: Record<string, string | string[]> = {}) => ({
   ...values,
 });
 
+/** The stage tag in the case's row of the case dashboard. */
+const stageOnDashboard = async (reference: string) => {
+  const page = await agent.get(`/reviews?q=${reference}`);
+  return page.$('#cases tbody tr .govuk-tag--blue').text().trim();
+};
+
 describe('starting a rapid review', () => {
   it('is refused without a notification, with the reason on the case page, and writes nothing', async () => {
     const { id } = await notifiedCase();
@@ -57,11 +63,14 @@ describe('starting a rapid review', () => {
   });
 
   it('starts after the notification, once, audited, with its 15 working-day clock shown', async () => {
-    const { id } = await notifiedCase({ panelNotifiedOn: '2026-11-24' });
+    const { id, reference } = await notifiedCase({ panelNotifiedOn: '2026-11-24' });
     const casePage = await agent.get(`/reviews/${id}`);
     expect(casePage.$(`form[action="/reviews/${id}/rapid-review/start"] button`).text()).toContain(
       'Start the rapid review',
     );
+    // Until it is started the case is at its notification, in the header as on the dashboard.
+    expect(text(casePage, 'h1 .govuk-tag')).toBe('Serious incident notification');
+    expect(await stageOnDashboard(reference)).toBe('Serious incident notification');
     const before = await auditCount('reviews.rapid_review_started');
     const started = await agent.submit(`/reviews/${id}/rapid-review/start`, {}, `/reviews/${id}`);
     expect(started.status).toBe(303);
@@ -72,6 +81,8 @@ describe('starting a rapid review', () => {
     expect(text(page, '#rapid-review-deadline')).toContain('15 December 2026');
     expect(text(page, '#rapid-review-deadline')).toContain('12 working days left');
     expect(text(page, '#rapid-review')).toBe('Rapid review');
+    expect(text(page, 'h1 .govuk-tag')).toBe('Rapid review');
+    expect(await stageOnDashboard(reference)).toBe('Rapid review');
     const again = await agent.post(`/reviews/${id}/rapid-review/start`, {
       _csrf: await agent.csrfTokenFrom(`/reviews/${id}/rapid-review/outcome`),
     });
