@@ -93,17 +93,17 @@ describe('business unit dashboard', () => {
 });
 
 describe('quoracy risk on the dashboard', () => {
-  it('names members of required agencies who sent apologies for the next meetings', async () => {
+  it('names the partner at risk when a required agency’s member sends apologies, and the deputy who can cover', async () => {
     const scene = await quorumScene(bed, { bodyName: 'Exploitation Group' });
     const id = await meeting(scene.body, '2027-01-12');
     const before = await agent.get('/dashboard');
     expect(rowOf(before, 'Exploitation Group')).toContain(
-      'No apologies from the agencies the quorum needs',
+      'No apologies leave an agency the quorum needs unrepresented',
     );
     await recordAttendance(bed, id, [{ membershipId: scene.policeSeat, status: 'apologies' }]);
     const after = await agent.get('/dashboard');
     expect(rowOf(after, 'Exploitation Group')).toContain(
-      `At risk Apologies from ${scene.names.officer} (${scene.names.police})`,
+      `At risk ${scene.names.police}: apologies from ${scene.names.officer}. ${scene.names.deputy} can deputise (delegated authority on 12 January 2027).`,
     );
   });
 
@@ -119,8 +119,48 @@ describe('quoracy risk on the dashboard', () => {
     ]);
     const row = rowOf(await agent.get('/dashboard'), 'Neglect Group');
     expect(row).toContain(
-      `At risk Apologies from ${scene.names.director} (${scene.names.council})`,
+      `At risk ${scene.names.council}: apologies from ${scene.names.director}. No deputy has delegated authority on 13 January 2027.`,
     );
     expect(row).not.toContain('Ali Khan');
+  });
+
+  it('uses the default rule (every safeguarding partner) and the meeting’s day for the deputy', async () => {
+    const partner = { isSafeguardingPartner: true };
+    const police = await fixtures.agency({ name: 'Westshire Constabulary', ...partner });
+    const council = await fixtures.agency({ name: 'Westshire Council', ...partner });
+    const body = await fixtures.body({ name: 'Westshire Partnership', bodyType: 'partnership' });
+    const chief = await fixtures.person(police, { fullName: 'Kim Oduya' });
+    const lead = await fixtures.person(police, { fullName: 'Pat Lowe' });
+    const inspector = await fixtures.person(police, { fullName: 'Ros Ahmed' });
+    const director = await fixtures.person(council, { fullName: 'Mo Clarke' });
+    const chiefSeat = await fixtures.membership(body, chief, police);
+    // An observer from the police never counts, so does not save the quorum.
+    await fixtures.membership(body, lead, police, { decisionMaking: false });
+    await fixtures.membership(body, director, council);
+    const added = await bed.services.governance.memberships.addDeputy(bed.context, chiefSeat, {
+      personId: inspector,
+      startsOn: '2026-12-01',
+      endsOn: '2027-01-31',
+    });
+    expect(added.ok).toBe(true);
+    const covered = await meeting(body, '2027-01-14');
+    const uncovered = await meeting(body, '2027-02-11');
+    for (const id of [covered, uncovered])
+      await recordAttendance(bed, id, [{ membershipId: chiefSeat, status: 'apologies' }]);
+    const page = await agent.get('/dashboard');
+    const rows = page
+      .$('#next-meetings + table tbody tr')
+      .map((_index, row) => page.$(row).text().replace(/\s+/g, ' ').trim())
+      .get()
+      .filter((row) => row.includes('Westshire Partnership'));
+    expect(rows).toEqual([
+      expect.stringContaining(
+        'At risk Westshire Constabulary: apologies from Kim Oduya. Ros Ahmed can deputise (delegated authority on 14 January 2027).',
+      ),
+      expect.stringContaining(
+        'At risk Westshire Constabulary: apologies from Kim Oduya. No deputy has delegated authority on 11 February 2027.',
+      ),
+    ]);
+    expect(rows.join(' ')).not.toContain('Westshire Council:');
   });
 });

@@ -1,13 +1,6 @@
-import { and, asc, eq, exists, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import {
-  agency,
-  attendance,
-  meeting,
-  membership,
-  person,
-  quorumRequiredAgency,
-} from '../../db/schema/index.js';
+import { attendance } from '../../db/schema/index.js';
 
 export type AttendanceRow = typeof attendance.$inferSelect;
 
@@ -66,40 +59,21 @@ export async function findGuest(tx: Executor, meetingId: string, id: string) {
 }
 
 /**
- * Apologies from members whose agency their body's quorum needs, for several meetings in
- * one query (the dashboard lists up to ten). The quorum's agencies are a semi-join: joined
- * in, they made six tables whose join orders cost PostgreSQL ten times the query to plan.
+ * Which of several meetings (the dashboard lists up to ten) have a member's apologies or
+ * absence recorded: only those can have a quorum at risk, so only those are worked out.
  */
-export function apologiesFromRequiredAgencies(tx: Executor, meetingIds: string[]) {
-  if (meetingIds.length === 0) return Promise.resolve([]);
-  const neededByQuorum = tx
-    .select({ one: sql`1` })
-    .from(quorumRequiredAgency)
-    .innerJoin(meeting, eq(meeting.bodyId, quorumRequiredAgency.bodyId))
-    .where(
-      and(
-        eq(meeting.id, attendance.meetingId),
-        eq(quorumRequiredAgency.agencyId, membership.representsAgencyId),
-      ),
-    );
-  return tx
-    .select({
-      meetingId: attendance.meetingId,
-      personName: person.fullName,
-      agencyId: agency.id,
-      agencyName: agency.name,
-    })
+export async function meetingsWithApologies(tx: Executor, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  const rows = await tx
+    .selectDistinct({ meetingId: attendance.meetingId })
     .from(attendance)
-    .innerJoin(membership, eq(membership.id, attendance.membershipId))
-    .innerJoin(person, eq(person.id, membership.personId))
-    .innerJoin(agency, eq(agency.id, membership.representsAgencyId))
     .where(
       and(
         inArray(attendance.meetingId, meetingIds),
-        eq(attendance.status, 'apologies'),
+        inArray(attendance.status, ['apologies', 'absent']),
+        isNotNull(attendance.membershipId),
         isNull(attendance.withdrawnAt),
-        exists(neededByQuorum),
       ),
-    )
-    .orderBy(asc(person.fullName));
+    );
+  return rows.map((row) => row.meetingId);
 }

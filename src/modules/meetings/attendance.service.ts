@@ -11,17 +11,18 @@ import {
   type RegisterLine,
 } from './attendance-register.js';
 import {
-  apologiesFromRequiredAgencies,
   attendanceOfMeeting,
   findGuest,
   insertAttendance,
   lockAttendanceOf,
+  meetingsWithApologies,
   updateAttendance,
 } from './attendance.repository.js';
 import type { GuestInput } from './attendance.forms.js';
 import type { MeetingsDependencies } from './meeting-context.js';
 import { findMeeting } from './meetings.repository.js';
 import { attendeesForQuorum } from './quoracy.js';
+import { quoracyRisk, type QuoracyRisk } from './quoracy-risk.js';
 
 export const CANCELLED_ATTENDANCE = 'This meeting was cancelled, so no attendance can be recorded';
 
@@ -283,14 +284,20 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
   }
 
   /**
-   * For each meeting, the members of agencies its quorum needs who have sent apologies: a
-   * risk to the quorum. Meetings without any are left out.
+   * For each meeting, the partners its quorum needs that apologies leave unrepresented, by
+   * the rule the meeting page applies (the default one too), with any deputy who could
+   * cover. Meetings without such a risk are left out.
    */
   async function quoracyRisks(context: TenantContext, meetingIds: string[]) {
-    const rows = await inTenant(db, context, (tx) => apologiesFromRequiredAgencies(tx, meetingIds));
-    const risks: Record<string, { personName: string; agencyId: string; agencyName: string }[]> =
-      {};
-    for (const { meetingId, ...risk } of rows) (risks[meetingId] ??= []).push(risk);
+    const withApologies = await inTenant(db, context, (tx) =>
+      meetingsWithApologies(tx, meetingIds),
+    );
+    const risks: Record<string, QuoracyRisk> = {};
+    for (const meetingId of withApologies) {
+      const loaded = await register(context, meetingId);
+      const risk = loaded && quoracyRisk(loaded.quorumRule, loaded.day, loaded.lines);
+      if (risk) risks[meetingId] = risk;
+    }
     return risks;
   }
 
