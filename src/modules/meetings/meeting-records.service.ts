@@ -1,12 +1,17 @@
 import { inTenant, type Executor, type TenantContext } from '../../db/client.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
-import { ukMoment } from '../../platform/dates.js';
+import { startOfNextUkDay, ukMoment } from '../../platform/dates.js';
 import { failure, success, type Outcome } from '../../platform/forms.js';
 import { itemsOfMeeting } from './agenda.repository.js';
 import { startAgenda } from './agenda-start.js';
 import { MEETINGS_PAGE_SIZE, type MeetingsDependencies } from './meeting-context.js';
 import type { MeetingFilter, MeetingInput } from './meetings.forms.js';
-import { findMeeting, insertMeeting, listMeetings } from './meetings.repository.js';
+import {
+  findMeeting,
+  insertMeeting,
+  listMeetings,
+  type MeetingListFilter,
+} from './meetings.repository.js';
 
 /** Why a body cannot have a meeting scheduled, or null when it can. */
 export async function bodyProblem(
@@ -55,6 +60,22 @@ export async function scheduleMeeting(
   return row;
 }
 
+/**
+ * The list's filter as the repository reads it. Dates choose the period themselves, so with
+ * either of them the "upcoming" or "past" choice gives way to every meeting in the period.
+ */
+export function listFilter(filter: MeetingFilter, now: Date): MeetingListFilter {
+  const dated = Boolean(filter.from || filter.to);
+  return {
+    bodyId: filter.body,
+    when: dated ? 'all' : (filter.when ?? 'upcoming'),
+    now,
+    text: filter.q,
+    from: filter.from ? ukMoment(filter.from, '00:00') : undefined,
+    before: filter.to ? startOfNextUkDay(ukMoment(filter.to, '00:00')) : undefined,
+  };
+}
+
 /** Meetings as records: scheduling one, finding one, listing them. */
 export function buildMeetingRecords(dependencies: MeetingsDependencies) {
   const { db, audit, clock, governance } = dependencies;
@@ -91,7 +112,7 @@ export function buildMeetingRecords(dependencies: MeetingsDependencies) {
     const result = await inTenant(db, context, (tx) =>
       listMeetings(
         tx,
-        { bodyId: filter.body, when: filter.when ?? 'upcoming', now: clock.now() },
+        listFilter(filter, clock.now()),
         MEETINGS_PAGE_SIZE,
         (page - 1) * MEETINGS_PAGE_SIZE,
       ),

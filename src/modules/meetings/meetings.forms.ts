@@ -42,6 +42,29 @@ export const meetingFilter = z.object({
   body: z.uuid().optional().catch(undefined),
   when: z.enum(['upcoming', 'past', 'all']).optional().catch(undefined),
   page: z.coerce.number().int().positive().max(100000).optional().catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200, 'Search text must be 200 characters or fewer')
+    .transform((text) => text || undefined)
+    .optional(),
+  /** ISO dates; meetings starting on or after `from` and on or before `to` (UK days). */
+  from: z.iso.date().nullish(),
+  to: z.iso.date().nullish(),
 });
 
 export type MeetingFilter = z.infer<typeof meetingFilter>;
+
+/**
+ * The meetings list's search as typed: GOV.UK date inputs (`from-day`, …, folded by
+ * `parseMeetingSearch`) that must be real dates, the "to" date not before the "from" date.
+ */
+export const meetingSearch = meetingFilter
+  .extend({ from: calendarDate('From date'), to: calendarDate('To date') })
+  .refine((search) => !search.from || !search.to || search.from <= search.to, {
+    path: ['to'],
+    message: 'The to date must be the same as or after the from date',
+  });
+
+export const parseMeetingSearch = (query: unknown) =>
+  foldDateInputs(query as Record<string, unknown>, ['from', 'to']);

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { meeting } from '../../db/schema/index.js';
+import { agendaItem, body, meeting } from '../../db/schema/index.js';
+import { escapeLike } from '../../platform/like.js';
 
 export type MeetingRow = typeof meeting.$inferSelect;
 
@@ -32,19 +33,42 @@ export async function updateMeeting(
 }
 
 export interface MeetingListFilter {
-  bodyId?: string;
+  bodyId?: string | undefined;
   /** upcoming: ends now or later, soonest first; past: ended, latest first. */
   when: 'upcoming' | 'past' | 'all';
   now: Date;
+  /** Part of the body's name, the location or a live agenda item's title. */
+  text?: string | undefined;
+  /** Starting at or after this moment. */
+  from?: Date | undefined;
+  /** Starting before this moment (the start of the day after the "to" date). */
+  before?: Date | undefined;
 }
 
-function listConditions({ bodyId, when, now }: MeetingListFilter) {
+/** Matches the meeting's body name, its location or the title of an item still on its agenda. */
+function textMatches(text: string) {
+  const pattern = `%${escapeLike(text)}%`;
+  return or(
+    sql`${meeting.location} ilike ${pattern}`,
+    sql`exists (select 1 from ${body} where ${body.id} = ${meeting.bodyId} and ${body.name} ilike ${pattern})`,
+    sql`exists (select 1 from ${agendaItem} where ${agendaItem.meetingId} = ${meeting.id}
+          and ${agendaItem.withdrawnAt} is null and ${agendaItem.title} ilike ${pattern})`,
+  );
+}
+
+function listConditions({ bodyId, when, now, text, from, before }: MeetingListFilter) {
   return and(
     bodyId ? eq(meeting.bodyId, bodyId) : undefined,
     when === 'upcoming' ? gte(meeting.endsAt, now) : undefined,
     when === 'past' ? lt(meeting.endsAt, now) : undefined,
+    text ? textMatches(text) : undefined,
+    from ? gte(meeting.startsAt, from) : undefined,
+    before ? lt(meeting.startsAt, before) : undefined,
   );
 }
+
+const listOrder = (when: MeetingListFilter['when']) =>
+  when === 'past' || when === 'all' ? desc(meeting.startsAt) : asc(meeting.startsAt);
 
 export async function listMeetings(
   tx: Executor,
@@ -57,11 +81,21 @@ export async function listMeetings(
     .select()
     .from(meeting)
     .where(where)
-    .orderBy(filter.when === 'upcoming' ? asc(meeting.startsAt) : desc(meeting.startsAt))
+    .orderBy(listOrder(filter.when))
     .limit(limit)
     .offset(offset);
   const [total] = await tx.select({ total: count() }).from(meeting).where(where);
   return { rows, total: total?.total ?? 0 };
+}
+
+/** Every meeting the filter finds, with its body's name, in the list's order: for the CSV. */
+export function meetingsForExport(tx: Executor, filter: MeetingListFilter) {
+  return tx
+    .select({ meeting, bodyName: body.name })
+    .from(meeting)
+    .innerJoin(body, eq(body.id, meeting.bodyId))
+    .where(listConditions(filter))
+    .orderBy(listOrder(filter.when));
 }
 
 /** The body's next meeting that has not been cancelled, starting after `after`. */

@@ -15,7 +15,13 @@ import { calendarFeedRoutes, calendarFeedsSection } from './calendar-feeds.route
 import { meetingChangeRoutes } from './meeting-changes.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
 import { meetingScheduleRoutes } from './meeting-schedule.routes.js';
-import { meetingFilter, meetingForm, parseMeetingForm } from './meetings.forms.js';
+import {
+  meetingFilter,
+  meetingForm,
+  meetingSearch,
+  parseMeetingForm,
+  parseMeetingSearch,
+} from './meetings.forms.js';
 import { meetingsPolicies } from './meetings.policy.js';
 import { minutesRoutes } from './minutes.routes.js';
 
@@ -44,29 +50,59 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   meetingChangeRoutes(app, services);
   calendarFeedRoutes(app, services);
 
+  /** The search as typed, checked: real dates, "to" not before "from". */
+  const search = (query: Body | undefined) =>
+    parseForm(meetingSearch, parseMeetingSearch(query ?? {}));
+
+  /** The query without its page number, for the CSV link (the same filters). */
+  const filtersOnly = (query: Body | undefined) =>
+    new URLSearchParams(
+      Object.entries(query ?? {}).filter(
+        (entry): entry is [string, string] =>
+          entry[0] !== 'page' && typeof entry[1] === 'string' && entry[1] !== '',
+      ),
+    );
+
   app.get<{ Querystring: Body }>('/meetings', read, async (request, reply) => {
-    const filter = meetingFilter.parse(request.query ?? {});
+    const searched = search(request.query);
+    const filter = searched.ok ? searched.value : meetingFilter.parse({});
     const context = tenantContext(request);
-    const result = await services.meetings.list(context, filter);
+    const result = searched.ok
+      ? await services.meetings.list(context, filter)
+      : { rows: [], total: 0, page: 1, pages: 1 };
     const bodies = await services.governance.bodies.all(context, { activeOnly: false });
-    return reply.page('meetings/views/meetings.njk', {
+    const chosenBody = recordId(request.query?.body);
+    return reply.code(searched.ok ? 200 : 400).page('meetings/views/meetings.njk', {
       pageTitle: 'Meetings',
       filter,
       result,
       query: request.query,
+      values: request.query ?? {},
+      errors: searched.ok ? undefined : searched.errors,
+      csvHref: `/meetings.csv?${filtersOnly(request.query)}`,
       canRun: runsMeetings(request),
       ...(await calendarFeedsSection(services, request, filter.body)),
       bodyNames: Object.fromEntries(bodies.map((body) => [body.id, body.name])),
       bodyChoices: [{ value: '', text: 'Any body' }].concat(
         bodies
-          .filter((body) => !body.closedAt)
-          .map((body) => ({ value: body.id, text: body.name, selected: body.id === filter.body })),
+          .filter((body) => !body.closedAt || body.id === chosenBody)
+          .map((body) => ({ value: body.id, text: body.name, selected: body.id === chosenBody })),
       ),
       whenChoices: WHEN_CHOICES.map((choice) => ({
         ...choice,
         selected: choice.value === (filter.when ?? 'upcoming'),
       })),
     });
+  });
+
+  app.get<{ Querystring: Body }>('/meetings.csv', read, async (request, reply) => {
+    const searched = search(request.query);
+    if (!searched.ok) return reply.redirect(`/meetings?${filtersOnly(request.query)}`, 303);
+    const csv = await services.meetings.exportCsv(tenantContext(request), searched.value);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="meetings.csv"')
+      .send(`\uFEFF${csv}`);
   });
 
   const renderForm = async (

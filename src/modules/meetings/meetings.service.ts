@@ -6,6 +6,7 @@ import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildDecisions } from './decisions.service.js';
 import { buildCalendarFeeds } from './calendar-feeds.service.js';
 import { buildMeetingChanges } from './meeting-changes.service.js';
+import { buildMeetingExport } from './meeting-export.service.js';
 import { buildMeetingRecords } from './meeting-records.service.js';
 import { buildYearScheduling } from './meeting-schedule.service.js';
 import { buildMinutesApproval } from './minutes-approval.service.js';
@@ -17,6 +18,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
   const attendance = buildAttendance(dependencies);
   return {
     ...buildMeetingRecords(dependencies),
+    ...buildMeetingExport(dependencies, attendance.quoracy),
     businessUnit: buildBusinessUnitView(dependencies),
     yearOfMeetings: buildYearScheduling(dependencies),
     changes: buildMeetingChanges(dependencies),

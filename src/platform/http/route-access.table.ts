@@ -216,6 +216,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /meetings/:id/calendar.ics': SIGNED_IN,
   'GET /calendar/:token.ics': PUBLIC,
   'GET /meetings': SIGNED_IN,
+  'GET /meetings.csv': SIGNED_IN,
   'GET /meetings/new': BUSINESS_UNIT,
   'POST /meetings/new': BUSINESS_UNIT,
   'GET /meetings/:id': SIGNED_IN,
