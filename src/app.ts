@@ -21,6 +21,7 @@ import { homeRoutes } from './modules/home/home.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
+import { NAVIGATION } from './navigation.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerErrorPages } from './platform/http/errors.js';
 import { parseFormBody } from './platform/http/form-encoding.js';
@@ -88,7 +89,7 @@ export async function buildApp({
   await registerSecurity(app, settings.production, settings.publicUrl);
   registerInputText(app);
   await registerViews(app, settings.reloadTemplates ?? !settings.production);
-  registerPages(app, settings.production);
+  registerPages(app, settings.production, NAVIGATION);
   registerSessionResolution(app, services.sessions, services.accounts);
   registerErrorPages(app);
 

@@ -1,41 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorSummary, type FieldErrors } from '../forms.js';
-import type { Principal } from '../policy.js';
+import { navigationFor, type NavigationArea } from './navigation.js';
 
 const FLASH_COOKIE = 'masa_flash';
-
-interface NavigationItem {
-  text: string;
-  href: string;
-  /** Other paths whose pages belong under this item. */
-  sections?: string[];
-  active?: boolean;
-}
-
-function navigationFor(principal: Principal | null, path: string): NavigationItem[] {
-  if (!principal?.partnershipId) return [];
-  const items: NavigationItem[] = [
-    { text: 'Home', href: '/' },
-    { text: 'Dashboard', href: '/dashboard' },
-    {
-      text: 'Governance',
-      href: '/governance',
-      sections: ['/agencies', '/people', '/bodies', '/memberships', '/arrangements'],
-    },
-    { text: 'Meetings', href: '/meetings' },
-    { text: 'Actions', href: '/actions' },
-  ];
-  if (principal.roles.includes('administrator'))
-    items.push({ text: 'Administration', href: '/admin' });
-  items.push({ text: 'Your account', href: '/account' });
-  return items.map(({ sections, ...item }) => ({
-    ...item,
-    active:
-      item.href === '/'
-        ? path === '/'
-        : [item.href, ...(sections ?? [])].some((prefix) => path.startsWith(prefix)),
-  }));
-}
 
 export interface PageData {
   pageTitle: string;
@@ -51,7 +18,11 @@ declare module 'fastify' {
 }
 
 /** Every page gets the layout's context: who is signed in, navigation, nonce, CSRF token, flash. */
-export function registerPages(app: FastifyInstance, secureCookies: boolean) {
+export function registerPages(
+  app: FastifyInstance,
+  secureCookies: boolean,
+  areas: readonly NavigationArea[],
+) {
   app.decorateReply('page', function page(this: FastifyReply, template: string, data: PageData) {
     const request: FastifyRequest = this.request;
     const flashCookie = request.cookies[FLASH_COOKIE];
@@ -60,7 +31,7 @@ export function registerPages(app: FastifyInstance, secureCookies: boolean) {
     return this.view(template, {
       ...data,
       principal: request.principal,
-      navigation: navigationFor(request.principal, request.url.split('?')[0] ?? '/'),
+      navigation: navigationFor(areas, request.principal, request.url.split('?')[0] ?? '/'),
       cspNonce: this.cspNonce?.script,
       csrfToken: this.generateCsrf(),
       errorList: errorSummary(data.errors),
