@@ -111,6 +111,12 @@ export const invitation = pgTable(
       .references(() => partnership.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
+    /**
+     * The person in the registry the account is for, when the administrator named one: their
+     * record is linked to the account when the invitation is accepted. A plain id, checked by
+     * the service under row-level security: the registry's tables are declared after this one.
+     */
+    personId: uuid('person_id'),
     tokenHash: text('token_hash').notNull().unique(),
     invitedBy: uuid('invited_by').references(() => appUser.id),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
