@@ -30,6 +30,32 @@ describe('working days in England and Wales', () => {
     expect(calendar.addWorkingDays('2027-12-24', 1)).toBe('2027-12-29');
   });
 
+  it.each([
+    ['2026-12-28', 'Boxing Day (substitute day)'],
+    ['2027-12-27', 'Christmas Day (substitute day)'],
+    ['2027-12-28', 'Boxing Day (substitute day)'],
+  ])('names the Christmas substitute day %s "%s"', (day, name) => {
+    expect(calendar.nonWorkingReason(day)).toBe(name);
+    expect(bankHolidaysOf(Number(day.slice(0, 4))).find((known) => known.day === day)?.name).toBe(
+      name,
+    );
+  });
+
+  it('names Christmas and Boxing Day themselves on their own dates', () => {
+    expect(calendar.nonWorkingReason('2026-12-26')).toBe('Boxing Day');
+    expect(calendar.nonWorkingReason('2027-12-26')).toBe('Boxing Day');
+    expect(
+      bankHolidaysOf(2027)
+        .map(({ name }) => name)
+        .slice(-4),
+    ).toEqual([
+      'Christmas Day',
+      'Boxing Day',
+      'Christmas Day (substitute day)',
+      'Boxing Day (substitute day)',
+    ]);
+  });
+
   it('names a holiday that falls on a weekend by the holiday, not the weekday', () => {
     expect(calendar.nonWorkingReason('2027-12-25')).toBe('Christmas Day');
     expect(calendar.nonWorkingReason('2027-12-27')).toBe('Christmas Day (substitute day)');

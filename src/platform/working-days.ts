@@ -22,19 +22,32 @@ export interface WorkingCalendar {
   workingDaysBetween(from: IsoDate, to: IsoDate): number;
 }
 
-const englandAndWales = new Holidays('GB', 'ENG');
+// English names whatever the server's language settings: the pages and documents are English.
+const englandAndWales = new Holidays('GB', 'ENG', { languages: 'en' });
 const bankHolidaysByYear = new Map<number, Map<IsoDate, string>>();
+const SUBSTITUTE = ' (substitute day)';
+
+/**
+ * A substitute day is named as one ("Boxing Day (substitute day)"), never as the holiday
+ * itself: a page saying "Boxing Day" on Tuesday 28 December 2027 reads as a mistake.
+ */
+function nameOf(holiday: { name: string; substitute?: boolean }) {
+  return holiday.substitute && !holiday.name.includes('substitute')
+    ? holiday.name + SUBSTITUTE
+    : holiday.name;
+}
 
 /** England and Wales bank holidays of a year, substitute days included. */
 function bankHolidays(year: number): Map<IsoDate, string> {
   let holidays = bankHolidaysByYear.get(year);
   if (!holidays) {
-    holidays = new Map(
-      englandAndWales
-        .getHolidays(year)
-        .filter((holiday) => holiday.type === 'public')
-        .map((holiday) => [holiday.date.slice(0, 10), holiday.name]),
-    );
+    holidays = new Map();
+    for (const holiday of englandAndWales.getHolidays(year)) {
+      const day = holiday.date.slice(0, 10);
+      // One name a day: a substitute day keeps its own name, whatever shares its date.
+      if (holiday.type === 'public' && (!holidays.has(day) || holiday.substitute))
+        holidays.set(day, nameOf(holiday));
+    }
     bankHolidaysByYear.set(year, holidays);
   }
   return holidays;

@@ -61,6 +61,21 @@ describe('the page for counting working days', () => {
     expect(page.$('#add').val()).toBe('10');
   });
 
+  it('names both substitute days of Christmas 2027, when Christmas and Boxing Day fall at the weekend', async () => {
+    const page = await ask('24', '12', '2027', '1');
+    expect(text(page, '#working-days-answer')).toBe(
+      '1 working day after Friday 24 December 2027 is Wednesday 29 December 2027',
+    );
+    // Saturday 25 and Sunday 26 are weekend days; Monday and Tuesday stand in for them.
+    expect(text(page, '#weekend-days')).toBe('2 weekend days.');
+    expect(namedDays(page)).toEqual([
+      'Monday 27 December 2027 Christmas Day (substitute day)',
+      'Tuesday 28 December 2027 Boxing Day (substitute day)',
+    ]);
+    const back = await ask('29', '12', '2027', '-1');
+    expect(namedDays(back)).toEqual(namedDays(page));
+  });
+
   it('counts across Easter 2027, and back again with a negative number', async () => {
     const forward = await ask('25', '3', '2027', '1');
     expect(text(forward, '#working-days-answer')).toBe(
