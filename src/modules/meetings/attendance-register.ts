@@ -75,16 +75,33 @@ function delegationWords(deputy: NamedDeputy) {
     : `runs from ${ukDate(deputy.startsOn)}`;
 }
 
+/**
+ * The deputies who may represent a member on a day: those whose delegated authority runs
+ * then. An observer has no decision-making rights to delegate, so nobody represents them.
+ */
+export function deputiesOnDay(line: Pick<RegisterLine, 'seat' | 'deputies'>, day: string) {
+  if (!line.seat.decisionMaking) return [];
+  return line.deputies.filter((deputy) => delegationRuns(deputy, day));
+}
+
 /** What is wrong with the deputy named for one member, or null. */
 function deputyProblem(line: RegisterLine, choice: AttendanceChoice, day: string) {
   const name = line.seat.personName;
-  if (!choice.deputyId) return `Select the deputy who represented ${name}`;
+  if (!line.seat.decisionMaking)
+    return `${name} is an observer, so no deputy can represent them: record them as present, apologies or absent`;
   const deputy = line.deputies.find((row) => row.deputyId === choice.deputyId);
+  if (!deputy && deputiesOnDay(line, day).length === 0)
+    return `${name} has no deputy with delegated authority on ${ukDate(day)}: record them as present, apologies or absent`;
+  if (!choice.deputyId) return `Select the deputy who represented ${name}`;
   if (!deputy) return `The deputy chosen is not one of ${name}'s named deputies`;
   if (!delegationRuns(deputy, day))
     return `${deputy.personName}'s delegation ${delegationWords(deputy)}; the meeting is on ${ukDate(day)}`;
   return null;
 }
+
+/** Whether a choice says again what is already recorded: nothing to write, nothing to check. */
+const unchanged = (line: RegisterLine, choice: AttendanceChoice) =>
+  line.recorded?.status === choice.status && line.recorded.deputyId === choice.deputyId;
 
 /**
  * Every reason the choices cannot be recorded: a membership that is not a seat on the
@@ -108,7 +125,7 @@ export function attendanceProblems(
       errors.register ??= `${who} is not a member of ${meeting.bodyName} on ${ukDate(meeting.day)}: record them as a guest`;
       continue;
     }
-    if (choice.status !== 'deputy') continue;
+    if (choice.status !== 'deputy' || unchanged(line, choice)) continue;
     const problem = deputyProblem(line, choice, meeting.day);
     if (problem) errors[`deputy-${choice.membershipId}`] = problem;
   }

@@ -6,7 +6,7 @@ import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
-import type { RegisterLine } from './attendance-register.js';
+import { deputiesOnDay, type RegisterLine } from './attendance-register.js';
 import { guestForm, parseAttendanceChoices } from './attendance.forms.js';
 import type { AttendanceService } from './attendance.service.js';
 import { meetingsPolicies } from './meetings.policy.js';
@@ -29,22 +29,28 @@ function delegationText(deputy: RegisterLine['deputies'][number]) {
  * saving again is a deliberate choice over the other person's record.
  */
 function registerLines(loaded: Register, values?: Body, errors?: FieldErrors) {
-  return loaded.lines.map(({ seat, deputies, recorded }) => {
+  return loaded.lines.map((line) => {
+    const { seat, deputies, recorded } = line;
     const id = seat.membershipId;
     const status = values ? values[`status-${id}`] : recorded?.status;
     const deputyId = values ? values[`deputy-${id}`] : recorded?.deputyId;
+    // Offered only where a deputy may stand in that day; a choice already made stays shown.
+    const offered = deputies.filter(
+      (deputy) => deputiesOnDay(line, loaded.day).includes(deputy) || deputy.deputyId === deputyId,
+    );
     return {
       seat,
       status,
       version: values && !errors?.form ? values[`version-${id}`] : (recorded?.version ?? ''),
       deputyItems: [{ value: '', text: 'Select a deputy' }].concat(
-        deputies.map((deputy) => ({
+        offered.map((deputy) => ({
           value: deputy.deputyId,
           text: delegationText(deputy),
           selected: deputy.deputyId === deputyId,
         })),
       ),
-      hasDeputies: deputies.length > 0,
+      mayBeRepresented: offered.length > 0 || status === 'deputy',
+      hasDeputies: offered.length > 0,
     };
   });
 }

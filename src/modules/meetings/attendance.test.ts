@@ -125,9 +125,16 @@ describe('recording attendance and the quorum', () => {
     ]);
     const quiet = await meeting(scene.body, MEETING_DAY);
     expect(await services.meetings.attendance.quoracyRisks(context, [id, quiet])).toEqual({
-      [id]: [
-        { personName: scene.names.officer, agencyId: scene.police, agencyName: scene.names.police },
-      ],
+      [id]: {
+        partners: [
+          {
+            agencyName: scene.names.police,
+            apologies: [scene.names.officer],
+            deputies: [scene.names.deputy],
+          },
+        ],
+        headCountShortfall: 0,
+      },
     });
     expect(await services.meetings.attendance.quoracyRisks(context, [])).toEqual({});
   });
@@ -179,12 +186,47 @@ describe('attendance that is refused, changing nothing', () => {
     expect(notTheirs.status).toBe(400);
     const summary = text(notTheirs, '.govuk-error-summary');
     expect(summary).toContain(
-      `The deputy chosen is not one of ${scene.names.director}'s named deputies`,
+      `${scene.names.director} has no deputy with delegated authority on 14 January 2027: record them as present, apologies or absent`,
     );
     expect(summary).toContain(`Select the deputy who represented ${scene.names.officer}`);
     expect(
       notTheirs.$(`input[name="status-${scene.observerSeat}"][value="absent"]`).is(':checked'),
     ).toBe(true);
+    expect(await recorded(id)).toBe(before);
+  });
+
+  it('offers "Represented by a deputy" only for a member with a deputy delegated on the day', async () => {
+    const scene = await quorumScene(bed);
+    const inside = await agent.get(
+      `/meetings/${await meeting(scene.body, MEETING_DAY)}/attendance`,
+    );
+    const offered = (page: typeof inside, seat: string) =>
+      page.$(`input[name="status-${seat}"][value="deputy"]`).length;
+    expect(offered(inside, scene.policeSeat)).toBe(1);
+    expect(offered(inside, scene.councilSeat)).toBe(0);
+    expect(offered(inside, scene.observerSeat)).toBe(0);
+    expect(text(inside, `#status-${scene.councilSeat}-hint`)).toBe(
+      'No deputy has delegated authority on 14 January 2027, so nobody can represent them',
+    );
+    // The police deputy's delegation ended on 31 March 2027.
+    const after = await agent.get(
+      `/meetings/${await meeting(scene.body, '2027-05-11')}/attendance`,
+    );
+    expect(offered(after, scene.policeSeat)).toBe(0);
+  });
+
+  it('refuses a deputy for an observer, with a clear error, writing nothing', async () => {
+    const scene = await quorumScene(bed);
+    const id = await meeting(scene.body, MEETING_DAY);
+    const before = await recorded(id);
+    const refused = await save(id, {
+      [`status-${scene.observerSeat}`]: 'deputy',
+      [`deputy-${scene.observerSeat}`]: scene.deputy,
+    });
+    expect(refused.status).toBe(400);
+    expect(text(refused, '.govuk-error-summary')).toContain(
+      'is an observer, so no deputy can represent them: record them as present, apologies or absent',
+    );
     expect(await recorded(id)).toBe(before);
   });
 
