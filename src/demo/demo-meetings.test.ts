@@ -38,4 +38,9 @@ describe('the demo partnership’s meetings', () => {
     const sent = await services.actions.sendReminders([context.partnershipId]);
     expect(sent.sent).toBe(2);
   });
+
+  it('has an action from the section 11 audit, its source given in words', async () => {
+    const audits = await services.actions.list(context, { source: 'audit' });
+    expect(audits.rows.map((row) => row.action.sourceReference)).toEqual(['Section 11 audit 2026']);
+  });
 });

@@ -183,7 +183,7 @@ async function decide(demo: DemoMeetings, meeting: string, item: string, input: 
   required(recorded, 'a decision');
 }
 
-/** One action overdue, one due within the reminder window, one done. */
+/** One action overdue, one due within the reminder window, one done, one from an audit. */
 async function addActions(demo: DemoMeetings, meeting: string, item: string) {
   const { services, context, ids, today, calendar } = demo;
   const source = { meetingId: meeting, itemId: item };
@@ -225,5 +225,16 @@ async function addActions(demo: DemoMeetings, meeting: string, item: string) {
       { runsMeetings: true },
     ),
     'an action update',
+  );
+  // An action from outside the meetings: audits are not built yet, so its source is in words.
+  required(
+    await services.actions.createWithReference(context, {
+      sourceKind: 'audit',
+      sourceReference: 'Section 11 audit 2026',
+      title: 'Return the section 11 self-assessment for the police',
+      ownerPersonId: ids.people.policeLead,
+      dueOn: calendar.addWorkingDays(today, 15),
+    }),
+    'the action from the section 11 audit',
   );
 }

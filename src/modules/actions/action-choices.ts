@@ -1,5 +1,6 @@
 import type { TenantContext } from '../../db/client.js';
 import type { Services } from '../../composition.js';
+import { SOURCE_KINDS } from './action-sources.js';
 import { ACTION_STATUSES } from './action-status.js';
 
 type Choice = { value: string; text: string; selected?: boolean };
@@ -29,11 +30,20 @@ export const statusChoices = (selected: unknown, anyText?: string) =>
     selected ?? '',
   );
 
+/** The kinds of source, for the new-action form or (with `anyText`) the log's filter. */
+export const sourceChoices = (selected: unknown, anyText: string) =>
+  withSelected(
+    [{ value: '', text: anyText }].concat(
+      SOURCE_KINDS.values.map((value) => ({ value, text: SOURCE_KINDS.names[value] })),
+    ),
+    selected ?? '',
+  );
+
 /** The action log's filter choices: bodies and agencies, closed ones included. */
 export async function filterChoices(
   services: Services,
   context: TenantContext,
-  filter: { body?: string; agency?: string; status?: string },
+  filter: { body?: string; agency?: string; status?: string; source?: string },
 ) {
   const { bodies, agencies } = services.governance;
   const options = { activeOnly: false };
@@ -52,5 +62,6 @@ export async function filterChoices(
       filter.agency ?? '',
     ),
     statusChoices: statusChoices(filter.status, 'Any status'),
+    sourceChoices: sourceChoices(filter.source, 'Any source'),
   };
 }

@@ -4,6 +4,7 @@ import { ukToday } from '../../platform/date-input.js';
 import { ukDate } from '../../platform/dates.js';
 import { ACTIONS_PAGE_SIZE, type ActionsDependencies } from './action-context.js';
 import { recommendationSource } from './action-records.service.js';
+import { referenceSource, sourceKindName } from './action-sources.js';
 import { ACTION_STATUSES, isOverdue, type ActionStatus } from './action-status.js';
 import type { ActionFilter } from './actions.forms.js';
 import {
@@ -18,7 +19,7 @@ import {
   type DescribedAction,
 } from './actions.repository.js';
 
-/** Where an action came from, in words: an item of a meeting, or a review's recommendation. */
+/** Where an action came from, in words: a meeting's item, a review's recommendation, or its reference. */
 export function sourceText(row: DescribedAction) {
   if (row.action.sourceType === 'meeting_item' && row.itemTitle)
     return `${row.itemTitle}, ${row.bodyName} meeting on ${ukDate(row.meetingStartsAt)}`;
@@ -27,6 +28,8 @@ export function sourceText(row: DescribedAction) {
       caseReference: row.reviewReference,
       number: row.recommendationNumber!,
     });
+  if (row.action.sourceType === 'reference')
+    return referenceSource(row.action.sourceKind, row.action.sourceReference);
   return 'Not recorded';
 }
 
@@ -50,9 +53,14 @@ export function buildActionLists(dependencies: ActionsDependencies) {
   const { db, clock, governance } = dependencies;
   const today = () => ukToday(clock.now());
 
+  /** Each row with whether it is overdue today, and its kind of source in words. */
   const withOverdue = <Row extends { action: DescribedAction['action'] }>(rows: Row[]) => {
     const on = today();
-    return rows.map((row) => ({ ...row, overdue: isOverdue(row.action, on) }));
+    return rows.map((row) => ({
+      ...row,
+      overdue: isOverdue(row.action, on),
+      sourceKindName: sourceKindName(row.action.sourceKind),
+    }));
   };
 
   const queryOf = (filter: ActionFilter): ActionQuery => ({
@@ -61,6 +69,7 @@ export function buildActionLists(dependencies: ActionsDependencies) {
     ownerPersonId: filter.owner,
     ownerName: filter.ownerName,
     status: filter.status,
+    sourceKind: filter.source,
     overdueOn: filter.overdue ? today() : undefined,
   });
 

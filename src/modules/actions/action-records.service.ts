@@ -4,8 +4,14 @@ import { ukDate } from '../../platform/dates.js';
 import { failure, success, type FieldErrors, type Outcome } from '../../platform/forms.js';
 import { staleEditMessage } from '../../platform/records.js';
 import type { ActionsDependencies } from './action-context.js';
+import { referenceSource, sourceKindName } from './action-sources.js';
 import { isOverdue } from './action-status.js';
-import type { ActionChangeInput, ActionInput, ActionUpdateInput } from './actions.forms.js';
+import type {
+  ActionChangeInput,
+  ActionInput,
+  ActionUpdateInput,
+  SourcedActionInput,
+} from './actions.forms.js';
 import {
   findAction,
   insertAction,
@@ -154,6 +160,43 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
     return success({ id: row.id });
   }
 
+  /**
+   * An action added to the log directly, its source a kind and a written reference. Nothing
+   * dates it, so like a review's plan it may not fall due before today.
+   */
+  async function createWithReference(
+    context: TenantContext,
+    input: SourcedActionInput,
+  ): Promise<Outcome<{ id: string }>> {
+    const errors = await ownerAndDateProblems(context, input, dueFromToday(today()));
+    if (Object.keys(errors).length > 0) return failure(errors);
+    const row = await inTenant(db, context, async (tx) => {
+      const created = await insertAction(tx, {
+        partnershipId: context.partnershipId,
+        title: input.title,
+        sourceType: 'reference',
+        sourceKind: input.sourceKind,
+        sourceReference: input.sourceReference,
+        ownerPersonId: input.ownerPersonId,
+        dueOn: input.dueOn,
+        createdBy: context.userId,
+      });
+      await audit.record(tx, context, {
+        action: 'action.recorded',
+        entityType: 'action',
+        entityId: created.id,
+        after: {
+          title: created.title,
+          ownerPersonId: created.ownerPersonId,
+          dueOn: created.dueOn,
+          source: referenceSource(input.sourceKind, input.sourceReference),
+        },
+      });
+      return created;
+    });
+    return success({ id: row.id });
+  }
+
   async function find(context: TenantContext, id: string) {
     return inTenant(db, context, async (tx) => {
       const found = await findAction(tx, id);
@@ -161,6 +204,7 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
       return {
         ...found,
         overdue: isOverdue(found.action, today()),
+        sourceKindName: sourceKindName(found.action.sourceKind),
         updates: await updatesOfAction(tx, id),
       };
     });
@@ -215,9 +259,9 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
   /** A due date kept as it was is not judged again, so an overdue action can change owner. */
   function dueRuleForChange(current: DescribedAction, dueOn: string): DueRule {
     if (dueOn === current.action.dueOn) return null;
-    return current.action.sourceType === 'review_recommendation'
-      ? dueFromToday(today())
-      : dueFromMeeting(current.meetingStartsAt);
+    return current.action.sourceType === 'meeting_item'
+      ? dueFromMeeting(current.meetingStartsAt)
+      : dueFromToday(today());
   }
 
   /** A new owner or due date; the reason is kept as an update, and reminders start again. */
@@ -274,5 +318,14 @@ export function buildActionRecords(dependencies: ActionsDependencies) {
     });
   }
 
-  return { meetingItem, mayUpdate, create, createForRecommendation, find, recordUpdate, change };
+  return {
+    meetingItem,
+    mayUpdate,
+    create,
+    createForRecommendation,
+    createWithReference,
+    find,
+    recordUpdate,
+    change,
+  };
 }

@@ -6,6 +6,7 @@ import {
   requiredText,
   versionField,
 } from '../../platform/form-fields.js';
+import { SOURCE_KINDS, SOURCE_REFERENCE_MAX } from './action-sources.js';
 import { ACTION_STATUSES } from './action-status.js';
 
 const ownerField = requiredId('Select who owns the action');
@@ -19,6 +20,22 @@ export const actionForm = z.object({
 });
 
 export type ActionInput = z.infer<typeof actionForm>;
+
+/**
+ * An action added to the log directly, with its source given in words: an audit, a plan, an
+ * escalation, or a meeting or review held outside MASA (those in MASA add theirs on the
+ * agenda item or the recommendation, which links them).
+ */
+export const sourcedActionForm = actionForm.extend({
+  sourceKind: z.enum(SOURCE_KINDS.values, { error: 'Select where the action came from' }),
+  sourceReference: requiredText(
+    'Enter the source, for example "Section 11 audit 2026"',
+    'The source',
+    SOURCE_REFERENCE_MAX,
+  ),
+});
+
+export type SourcedActionInput = z.infer<typeof sourcedActionForm>;
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
@@ -75,6 +92,7 @@ export const actionFilter = z.object({
     .optional()
     .catch(undefined),
   status: z.enum(ACTION_STATUSES.values).optional().catch(undefined),
+  source: z.enum(SOURCE_KINDS.values).optional().catch(undefined),
   overdue: z.literal('yes').optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });

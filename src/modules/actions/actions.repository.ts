@@ -28,6 +28,7 @@ import {
 } from '../../db/schema/index.js';
 import { escapeLike } from '../../platform/like.js';
 import type { IsoDate } from '../../platform/working-days.js';
+import type { SourceKind } from './action-sources.js';
 import { OUTSTANDING_STATUSES, type ActionStatus } from './action-status.js';
 
 export type ActionRow = typeof action.$inferSelect;
@@ -40,6 +41,7 @@ export interface ActionQuery {
   /** Part of the owner's name, any case. */
   ownerName?: string;
   status?: ActionStatus;
+  sourceKind?: SourceKind;
   overdueOn?: IsoDate;
   meetingId?: string;
   recommendationIds?: string[];
@@ -130,6 +132,7 @@ function conditions(tx: Executor, query: ActionQuery) {
     query.ownerPersonId ? eq(action.ownerPersonId, query.ownerPersonId) : undefined,
     query.ownerName ? ilike(person.fullName, `%${escapeLike(query.ownerName)}%`) : undefined,
     query.status ? eq(action.status, query.status) : undefined,
+    query.sourceKind ? eq(action.sourceKind, query.sourceKind) : undefined,
     query.overdueOn ? and(outstanding, lt(action.dueOn, query.overdueOn)) : undefined,
     query.meetingId ? fromItemsOfMeeting(tx, query.meetingId) : undefined,
     query.recommendationIds ? inArray(action.recommendationId, query.recommendationIds) : undefined,

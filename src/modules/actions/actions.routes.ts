@@ -9,6 +9,7 @@ import { filterChoices, statusChoices } from './action-choices.js';
 import { ACTION_STATUSES, STATUS_TAG_CLASSES } from './action-status.js';
 import { actionFilter } from './actions.forms.js';
 import { actionsPolicies } from './actions.policy.js';
+import { sourcedActionRoutes } from './sourced-action.routes.js';
 
 type Query = { Querystring: Record<string, unknown> };
 
@@ -38,6 +39,7 @@ export function actionsRoutes(app: FastifyInstance, services: Services) {
       query: request.query,
       result: await actions.list(context, filter),
       csvHref: `/actions.csv${filterQuery(filter)}`,
+      canRun: runsMeetings(request),
       ...(await filterChoices(services, context, filter)),
       ...tagging,
     });
@@ -85,4 +87,5 @@ export function actionsRoutes(app: FastifyInstance, services: Services) {
   );
 
   actionRecordRoutes(app, services);
+  sourcedActionRoutes(app, services);
 }

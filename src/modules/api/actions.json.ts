@@ -11,6 +11,8 @@ export const actionJson = (row: Listed | Found) => ({
   title: row.action.title,
   source: {
     type: row.action.sourceType,
+    kind: row.action.sourceKind,
+    reference: row.action.sourceReference,
     itemTitle: row.itemTitle,
     meetingId: row.meetingId,
     meetingStartsAt: iso(row.meetingStartsAt),

@@ -43,9 +43,14 @@ const actionProperties = {
 export const ACTION_SCHEMAS = [
   record(
     'ActionSource',
-    'The meeting item an action arose from, or the review recommendation (by the review’s reference only).',
+    'Where an action came from: its kind, and the meeting item, the review recommendation (by the review’s reference only) or the reference it was given in words.',
     {
-      type: choice(['meeting_item', 'review_recommendation']),
+      type: described(
+        choice(['meeting_item', 'review_recommendation', 'reference']),
+        'How the source is held: a linked record, or a reference in words.',
+      ),
+      kind: choice(['meeting', 'review', 'audit', 'plan', 'escalation', 'other']),
+      reference: described(optionalText, 'The source in words, when no record is linked.'),
       itemTitle: optionalText,
       meetingId: { type: ['string', 'null'], format: 'uuid' },
       meetingStartsAt: optionalTime,
