@@ -66,6 +66,16 @@ test('a member asks the chair to amend the arrangements; an administrator adds a
     await admin.field('Note').fill('On the agenda of the January partnership meeting');
     await admin.press('Save status');
     await expect(banner(admin.page)).toContainText('Status changed');
+
+    // The audit trail says it in words, filtered by a kind of event chosen in words.
+    await admin.visit('/admin/audit');
+    await admin.page
+      .getByLabel('What happened')
+      .selectOption({ label: 'Amendment request answered' });
+    await admin.press('Filter');
+    const events = admin.page.getByRole('table', { name: 'Events, newest first' });
+    await expect(events).toContainText('changed the status of an amendment request');
+    await expect(events).toContainText(/Status: \w+ → Scheduled/);
   } finally {
     await context.close();
   }

@@ -47,7 +47,8 @@ describe('people and roles', () => {
     expect(changed.location).toBe('/admin/people');
     expect(text(await agent.get('/admin/people'), 'tbody')).toContain('Member, Business officer');
     const audit = await agent.get('/admin/audit?action=member.roles_changed');
-    expect(text(audit, 'tbody')).toContain('"business_officer"');
+    expect(text(audit, 'tbody')).toContain('Alex Morgan changed the roles of Sam Okafor');
+    expect(text(audit, 'tbody')).toContain('Roles: Member → Member, Business officer');
   });
 
   it('needs at least one role, and keeps the last administrator', async () => {
@@ -137,7 +138,7 @@ describe('audit trail pages', () => {
     expect(csv.headers['content-disposition']).toContain('audit-trail.csv');
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'seq,occurred_at,actor,action,entity_type,entity_id,request_id,before,after,hash',
+      'seq,occurred_at,actor,action,entity_type,entity_id,request_id,before,after,hash,what_happened',
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('test.formula');

@@ -6,6 +6,7 @@ import {
   type TenantContext,
 } from '../../db/client.js';
 import { toCsv } from '../csv.js';
+import { eventsInWords } from './audit-reading.js';
 import {
   findFirstBrokenLink,
   insertAuditEvent,
@@ -63,13 +64,14 @@ export function buildAuditService(db: Database) {
     return found;
   }
 
+  /** A page of events, newest first, each with its sentence and changes in words. */
   async function page(context: TenantContext, filter: AuditFilter) {
-    const rows = await inTenant(db, context, (tx) =>
-      listAuditEvents(tx, filter, AUDIT_PAGE_SIZE + 1),
-    );
-    const hasMore = rows.length > AUDIT_PAGE_SIZE;
-    const events = rows.slice(0, AUDIT_PAGE_SIZE);
-    return { events, nextBeforeSeq: hasMore ? events.at(-1)?.seq : undefined };
+    return inTenant(db, context, async (tx) => {
+      const rows = await listAuditEvents(tx, filter, AUDIT_PAGE_SIZE + 1);
+      const hasMore = rows.length > AUDIT_PAGE_SIZE;
+      const events = await eventsInWords(tx, rows.slice(0, AUDIT_PAGE_SIZE));
+      return { events, nextBeforeSeq: hasMore ? events.at(-1)?.seq : undefined };
+    });
   }
 
   async function exportCsv(context: TenantContext, filter: AuditFilter): Promise<string> {
@@ -84,6 +86,7 @@ export function buildAuditService(db: Database) {
       'before',
       'after',
       'hash',
+      'what_happened',
     ];
     const lines: string[] = [toCsv([header])];
     await inTenant(db, context, async (tx) => {
@@ -92,7 +95,7 @@ export function buildAuditService(db: Database) {
         const batch = await listAuditEvents(tx, { ...filter, beforeSeq }, EXPORT_BATCH);
         lines.push(
           toCsv(
-            batch.map((event) => [
+            (await eventsInWords(tx, batch)).map((event) => [
               event.seq,
               event.occurredAt,
               event.actorEmail ?? '',
@@ -103,6 +106,7 @@ export function buildAuditService(db: Database) {
               event.before === null ? '' : JSON.stringify(event.before),
               event.after === null ? '' : JSON.stringify(event.after),
               event.hash,
+              event.sentence,
             ]),
           ),
         );
