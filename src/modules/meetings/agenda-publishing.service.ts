@@ -1,6 +1,7 @@
 import { inTenant, type TenantContext } from '../../db/client.js';
 import { failure, success, type Outcome } from '../../platform/forms.js';
 import { agendaMail } from './agenda-mail.js';
+import { approvedRecordProblem } from './approved-record.js';
 import { onAgenda } from './agenda-items.service.js';
 import { itemsOfMeeting } from './agenda.repository.js';
 import { markAgendaPublished } from './agenda-items.repository.js';
@@ -14,6 +15,8 @@ import { papersOfMeeting } from './papers.repository.js';
 function publishingRefusal(meeting: MeetingRow, itemCount: number) {
   if (meeting.status === 'cancelled')
     return 'This meeting was cancelled, so its agenda cannot be published';
+  const locked = approvedRecordProblem(meeting, 'its agenda');
+  if (locked) return locked;
   if (itemCount === 0) return 'The agenda has no items: add at least one before publishing it';
   return null;
 }

@@ -9,6 +9,7 @@ import { typedValues } from '../../platform/http/typed-values.js';
 import { deputiesOnDay, type RegisterLine } from './attendance-register.js';
 import { guestForm, parseAttendanceChoices } from './attendance.forms.js';
 import type { AttendanceService } from './attendance.service.js';
+import { approvedRecordProblem } from './approved-record.js';
 import { meetingsPolicies } from './meetings.policy.js';
 
 type Body = Record<string, unknown>;
@@ -75,6 +76,7 @@ export function attendanceRoutes(app: FastifyInstance, services: Services) {
       pageTitle: `Attendance: ${loaded.body.name}, ${ukDate(loaded.meeting.startsAt)}`,
       loaded,
       lines: registerLines(loaded, values, errors),
+      locked: approvedRecordProblem(loaded.meeting, 'its attendance'),
       errors,
     });
 

@@ -20,7 +20,9 @@ import {
 } from './attendance.repository.js';
 import type { GuestInput } from './attendance.forms.js';
 import type { MeetingsDependencies } from './meeting-context.js';
+import { approvedRecordProblem } from './approved-record.js';
 import { findMeeting } from './meetings.repository.js';
+import { lockMeeting } from './minutes.repository.js';
 import { attendeesForQuorum } from './quoracy.js';
 import { quoracyRisk, type QuoracyRisk } from './quoracy-risk.js';
 
@@ -103,6 +105,8 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
     const loaded = await register(context, meetingId);
     if (!loaded) return failure({ register: 'This meeting does not exist' });
     if (loaded.meeting.status === 'cancelled') return failure({ register: CANCELLED_ATTENDANCE });
+    const locked = approvedRecordProblem(loaded.meeting, 'its attendance');
+    if (locked) return failure({ register: locked });
     const names = await namesOutside(
       context,
       loaded,
@@ -116,6 +120,12 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
     );
     if (Object.keys(errors).length > 0) return failure(errors);
     return inTenant(db, context, async (tx) => {
+      // Approving the minutes locks this row too: attendance cannot change under an approval.
+      const lockedNow = approvedRecordProblem(
+        (await lockMeeting(tx, meetingId))!,
+        'its attendance',
+      );
+      if (lockedNow) return failure({ register: lockedNow });
       await lockAttendanceOf(tx, meetingId);
       const current = registerOn(
         loaded.day,
@@ -181,6 +191,8 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
       const meeting = await findMeeting(tx, meetingId);
       if (!meeting) return failure({ guestName: 'This meeting does not exist' });
       if (meeting.status === 'cancelled') return failure({ guestName: CANCELLED_ATTENDANCE });
+      const locked = approvedRecordProblem(meeting, 'its guests');
+      if (locked) return failure({ guestName: locked });
       const row = await insertAttendance(tx, {
         partnershipId: context.partnershipId,
         meetingId,
@@ -213,6 +225,8 @@ export function buildAttendance(dependencies: MeetingsDependencies) {
       const before = await findGuest(tx, meetingId, guestId);
       if (!meeting || !before) return failure({ guestName: 'This guest is not recorded' });
       if (meeting.status === 'cancelled') return failure({ guestName: CANCELLED_ATTENDANCE });
+      const locked = approvedRecordProblem(meeting, 'its guests');
+      if (locked) return failure({ guestName: locked });
       const after = await updateAttendance(
         tx,
         guestId,

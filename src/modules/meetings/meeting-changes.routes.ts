@@ -9,6 +9,7 @@ import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
 import { versionToShow } from '../../platform/records.js';
 import { meetingCancelForm, meetingChangeForm, parseMeetingForm } from './meetings.forms.js';
+import { approvedRecordProblem } from './approved-record.js';
 import { meetingsPolicies } from './meetings.policy.js';
 
 type Body = Record<string, unknown>;
@@ -54,17 +55,22 @@ export function meetingChangeRoutes(app: FastifyInstance, services: Services) {
   const load = (request: FastifyRequest<WithId>) =>
     withRecordId(request.params.id, (id) => meetings.find(tenantContext(request), id));
 
-  /** A cancelled meeting is not offered for change: back to its page, saying why. */
-  const cancelledAlready = (reply: FastifyReply, found: Found) =>
-    reply
-      .flash('This meeting was cancelled, so it cannot be changed or cancelled again')
-      .redirect(`/meetings/${found.meeting.id}`, 303);
+  /**
+   * A cancelled meeting, or one whose minutes are approved, is not offered for change: back
+   * to its page, saying why. Null when it may change.
+   */
+  const closedToChange = (reply: FastifyReply, found: Found) => {
+    const why =
+      found.meeting.status === 'cancelled'
+        ? 'This meeting was cancelled, so it cannot be changed or cancelled again'
+        : approvedRecordProblem(found.meeting, 'the meeting');
+    return why ? reply.flash(why).redirect(`/meetings/${found.meeting.id}`, 303) : null;
+  };
 
   app.get<WithId>('/meetings/:id/edit', run, async (request, reply) => {
     const found = await load(request);
     if (!found) return notFound(reply);
-    if (found.meeting.status === 'cancelled') return cancelledAlready(reply, found);
-    return renderChange(reply, found);
+    return closedToChange(reply, found) ?? renderChange(reply, found);
   });
 
   app.post<WithId & { Body: Body }>('/meetings/:id/edit', run, async (request, reply) => {
@@ -93,8 +99,7 @@ export function meetingChangeRoutes(app: FastifyInstance, services: Services) {
   app.get<WithId>('/meetings/:id/cancel', run, async (request, reply) => {
     const found = await load(request);
     if (!found) return notFound(reply);
-    if (found.meeting.status === 'cancelled') return cancelledAlready(reply, found);
-    return renderCancel(reply, found);
+    return closedToChange(reply, found) ?? renderCancel(reply, found);
   });
 
   app.post<WithId & { Body: Body }>('/meetings/:id/cancel', run, async (request, reply) => {

@@ -3,6 +3,7 @@ import { ukMoment } from '../../platform/dates.js';
 import { failure, success, type Outcome } from '../../platform/forms.js';
 import { staleEditMessage } from '../../platform/records.js';
 import { carryToNextMeeting } from './agenda-start.js';
+import { approvedRecordProblem } from './approved-record.js';
 import { meetingCancelledMail, meetingChangedMail } from './meeting-change-mail.js';
 import type { MeetingsDependencies } from './meeting-context.js';
 import { membersOnDay, type MemberToTell } from './meeting-members.js';
@@ -47,6 +48,8 @@ export function buildMeetingChanges(dependencies: MeetingsDependencies) {
     const before = await inTenant(db, context, (tx) => findMeeting(tx, id));
     if (!before) return failure({ meeting: 'not found' });
     if (before.status === 'cancelled') return failure({ form: CANCELLED });
+    const locked = approvedRecordProblem(before, 'the meeting');
+    if (locked) return failure({ form: locked });
     const values = {
       startsAt: ukMoment(input.day, input.startTime),
       endsAt: ukMoment(input.day, input.endTime),
@@ -92,6 +95,8 @@ export function buildMeetingChanges(dependencies: MeetingsDependencies) {
     const before = await inTenant(db, context, (tx) => findMeeting(tx, id));
     if (!before) return failure({ meeting: 'not found' });
     if (before.status === 'cancelled') return failure({ form: CANCELLED });
+    const locked = approvedRecordProblem(before, 'the meeting');
+    if (locked) return failure({ form: locked });
     const body = await governance.bodies.get(context, before.bodyId);
     const members = await membersOn(context, before.bodyId, [meetingDay(before)]);
     const result = await inTenant(db, context, async (tx) => {

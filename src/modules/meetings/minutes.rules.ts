@@ -59,6 +59,8 @@ export function approvalProblem(
   if (approving.status === 'cancelled')
     return 'This meeting was cancelled, so it cannot approve minutes';
   if (item.withdrawnAt) return 'This item was withdrawn from the agenda';
+  if (approving.minutesStatus === 'approved')
+    return 'The minutes of this meeting are approved, so its record cannot change: record a correction as an erratum at a later meeting';
   if (earlier.minutesStatus === 'approved')
     return `The minutes of ${of} were approved already, at the meeting on ${ukDate(earlier.approvedAtMeetingOn)}`;
   if (earlier.status === 'cancelled')

@@ -5,6 +5,7 @@ import { answerMail, proposalMail } from './agenda-mail.js';
 import { meetingItem } from './agenda-items.service.js';
 import { insertAgendaItems, itemsOfMeeting, positionsOf } from './agenda.repository.js';
 import { updateAgendaItem } from './agenda-items.repository.js';
+import { approvedRecordProblem } from './approved-record.js';
 import type { MeetingsDependencies } from './meeting-context.js';
 import { viewerStanding, type MeetingViewer } from './meeting-membership.js';
 import { findMeeting, type MeetingRow } from './meetings.repository.js';
@@ -145,6 +146,8 @@ export function buildProposalsService(dependencies: MeetingsDependencies) {
       return failure({
         refused: 'This meeting was cancelled, so its proposals cannot be answered',
       });
+    const locked = approvedRecordProblem(found.meeting, 'its agenda');
+    if (locked) return failure({ refused: locked });
     if (found.item.proposalStatus !== 'proposed')
       return failure({ refused: 'This proposal has already been answered' });
     const proposerName = await inTenant(db, context, async (tx) =>
