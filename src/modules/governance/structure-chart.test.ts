@@ -292,6 +292,32 @@ describe('the structure chart as SVG', () => {
     expect(shown).toBe(hostile.name.replace(/\s/g, ''));
   });
 
+  it('shows in each link the words of its accessible name, in order, so speech users can say them', () => {
+    // As axe's label-content-name-mismatch compares them: punctuation dropped, spaces collapsed.
+    const curated = (value: string) =>
+      value
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const long = body(
+      'Multi-agency Safeguarding Hub Oversight and Assurance Subcommittee',
+      'sub_group',
+    );
+    const bodies = [...northshire(), long];
+    for (const variant of ['wide', 'narrow'] as const) {
+      const $ = cheerio.load(render(bodies, true, variant), { xml: true });
+      const links = $('a').toArray();
+      expect(links).toHaveLength(bodies.length);
+      for (const link of links) {
+        const name = $(link).attr('aria-label')!;
+        const shown = $(link).text();
+        expect(curated(name), `${variant}: ${shown}`).toContain(curated(shown));
+        expect(curated(shown)).not.toBe('');
+      }
+    }
+  });
+
   it('is labelled by a title and a description, and each box links to its body', () => {
     const bodies = northshire();
     const $ = cheerio.load(render(bodies), { xml: true });
