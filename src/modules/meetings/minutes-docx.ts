@@ -21,6 +21,8 @@ export interface MinutesDocumentModel {
   endsAt: Date;
   location: string;
   statusLine: string;
+  /** Whether the agenda was ever published: decisions at a meeting without one say so. */
+  agendaPublished: boolean;
   attendance: AttendanceLine[];
   items: {
     title: string;
@@ -96,7 +98,10 @@ export function decisionText(decision: DecisionLine) {
   return `${endSentence(`${said}${outcome}`)} For ratification by ${decision.ratifyingBodyName}`;
 }
 
-function minutesSection(items: MinutesDocumentModel['items']) {
+/** Said beside decisions made at a meeting whose agenda members never received (decision 0021). */
+export const UNPUBLISHED_AGENDA_NOTE = 'Recorded at a meeting whose agenda was not published';
+
+function minutesSection(items: MinutesDocumentModel['items'], agendaPublished: boolean) {
   return items.flatMap((item, index) => {
     const minute = item.minutes.trim();
     const paragraphs = minute
@@ -105,6 +110,7 @@ function minutesSection(items: MinutesDocumentModel['items']) {
     const decisions = item.decisions.length
       ? [
           new Paragraph({ children: [new TextRun({ text: 'Decisions', bold: true })] }),
+          ...(agendaPublished ? [] : [plain(`${UNPUBLISHED_AGENDA_NOTE}.`)]),
           ...item.decisions.map((decision) => bullet(decisionText(decision))),
         ]
       : [];
@@ -159,7 +165,7 @@ export function minutesDocx(model: MinutesDocumentModel): Promise<Buffer> {
           heading('Agenda', HeadingLevel.HEADING_1),
           ...agendaSection(model.items),
           heading('Minutes', HeadingLevel.HEADING_1),
-          ...minutesSection(model.items),
+          ...minutesSection(model.items, model.agendaPublished),
           heading('Actions', HeadingLevel.HEADING_1),
           ...actionsTable(model.actions),
         ],

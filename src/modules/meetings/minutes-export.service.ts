@@ -56,6 +56,7 @@ export function buildMinutesExport(dependencies: MeetingsDependencies) {
       endsAt: meeting.endsAt,
       location: meeting.location,
       statusLine: minutesStatusLine(meeting, gathered.approvedOn),
+      agendaPublished: meeting.agendaPublishedAt !== null,
       attendance: gathered.attendance,
       items: items.map((item) => ({
         ...item,

@@ -1,9 +1,17 @@
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { inTenant } from '../../db/client.js';
-import { action, attendance, decision, paper, storedFile } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import {
+  action,
+  attendance,
+  decision,
+  meeting as meetingTable,
+  paper,
+  storedFile,
+} from '../../db/schema/index.js';
 import { SESSION_COOKIE } from '../../platform/http/session-hook.js';
-import { Agent } from '../../testing/agent.js';
+import { Agent, text } from '../../testing/agent.js';
 import { createUser } from '../../testing/fixtures.js';
 import { meetingTestBed } from './meeting-fixtures.js';
 import { minutesFileName } from './minutes-export.service.js';
@@ -169,6 +177,8 @@ describe('the Word export of agenda and minutes', () => {
       'The partnership agreed its priorities.',
       'The chair thanked members.',
       'Decisions',
+      // Its agenda was never published (decision 0021).
+      'Recorded at a meeting whose agenda was not published.',
       'Decision: Adopt the three priorities',
       'Recommendation: Fund a neglect audit. For ratification by Safeguarding Partnership',
       '2. Serious incidents',
@@ -223,6 +233,43 @@ describe('the Word export of agenda and minutes', () => {
     });
     expect(value).toContain('Approved at the meeting on 11 March 2027');
     expect(value).not.toContain('Draft minutes');
+  });
+});
+
+describe('decisions at a meeting whose agenda was not published', () => {
+  it('are recorded with a note on the meeting page and in the minutes, gone once it is published', async () => {
+    const unpublished = await meeting(body, '2027-05-13');
+    const [item] = await minutesFixtures(db, context).items(unpublished, [
+      { title: 'Neglect strategy' },
+    ]);
+    const form = await agent.get(`/meetings/${unpublished}/items/${item!.id}/decisions/new`);
+    expect(text(form, '#unpublished-agenda')).toContain('This meeting’s agenda was not published');
+    const recorded = await agent.submit(
+      `/meetings/${unpublished}/items/${item!.id}/decisions`,
+      { text: 'Adopt the neglect strategy.', kind: 'recommendation' },
+      `/meetings/${unpublished}/items/${item!.id}/decisions/new`,
+    );
+    expect(recorded.status).toBe(303);
+    const note = 'Recorded at a meeting whose agenda was not published.';
+    const page = await agent.get(`/meetings/${unpublished}`);
+    expect(text(page, `#unpublished-agenda-${item!.id}`)).toBe(note);
+    const word = async () =>
+      (await mammoth.extractRawText({ buffer: (await download(agent, unpublished)).rawPayload }))
+        .value;
+    expect(await word()).toContain(
+      `Decisions\n\n${note}\n\nRecommendation: Adopt the neglect strategy.`,
+    );
+
+    await rows((tx) =>
+      tx
+        .update(meetingTable)
+        .set({ agendaPublishedAt: new Date('2027-05-01T09:00:00Z') })
+        .where(eq(meetingTable.id, unpublished)),
+    );
+    const published = await agent.get(`/meetings/${unpublished}`);
+    expect(published.$(`#unpublished-agenda-${item!.id}`)).toHaveLength(0);
+    expect(text(published, `#decisions-${item!.id}`)).toContain('Adopt the neglect strategy.');
+    expect(await word()).not.toContain(note);
   });
 });
 
