@@ -124,7 +124,7 @@ test('a Partnership meeting is scheduled, its agenda published, attendance recor
   await expect(decided.locator('.masa-decisions .govuk-tag')).toHaveText('Decision');
 });
 
-test("a sub-group's recommendation is ratified by the Partnership; its minutes are circulated, then approved at its next meeting and locked", async ({
+test("a sub-group's recommendation is ratified by the Partnership; its minutes are circulated, then approved at its next meeting and the meeting's record locked; apologies put the next one at risk on the dashboard", async ({
   page,
 }) => {
   test.slow(); // two bodies, three meetings, each step through its form and checked with axe
@@ -219,6 +219,32 @@ test("a sub-group's recommendation is ratified by the Partnership; its minutes a
   await expect(page.locator('#minutes')).toHaveText(locked);
   await expect(page.getByRole('button', { name: 'Save minutes' })).toHaveCount(0);
   await expect(page.getByText(minute)).toBeVisible();
+
+  // The approved meeting's whole record is read-only: a correction is an erratum later.
+  await masa.visit(subGroupMeeting);
+  await expect(page.locator('#approved-record')).toContainText(
+    `corrections are recorded as an erratum at a later meeting of ${bodies.subGroup}`,
+  );
+  for (const name of ['Record attendance', `Record a decision on ${item}`])
+    await expect(page.getByRole('link', { name })).toHaveCount(0);
+  for (const name of [/^Change/, /^Cancel meeting/])
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+
+  // Apologies from the sub-group's only police member, who has no deputy there: the
+  // dashboard names the partner at risk.
+  await masa.visit(`${nextMeeting}/attendance`);
+  await seatOnForm(page, 'police').getByRole('radio', { name: 'Apologies', exact: true }).check();
+  await masa.press('Save attendance');
+  await expect(banner(page)).toContainText('Attendance saved');
+  await masa.visit('/dashboard');
+  const next = page
+    .locator('#next-meetings + table tbody tr')
+    .filter({ hasText: bodies.subGroup })
+    .filter({ hasText: ukDay(days.subGroupNext) });
+  await expect(next.locator('.govuk-tag')).toHaveText('At risk');
+  await expect(next).toContainText(
+    `${agencies.police}: apologies from ${members.police.fullName}. No deputy has delegated authority on ${ukDay(days.subGroupNext)}.`,
+  );
 });
 
 test.describe('without JavaScript', () => {
