@@ -49,12 +49,35 @@ describe('demo review date', () => {
   });
 });
 
-describe('demo arrangements', () => {
+/** Each page's text as pdf.js reads it, as a reader opening the file would. */
+async function pagesOf(content: Buffer) {
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({
+    data: new Uint8Array(content),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  try {
+    const pdf = await task.promise;
+    const pages: string[] = [];
+    for (let number = 1; number <= pdf.numPages; number += 1) {
+      const { items } = await (await pdf.getPage(number)).getTextContent();
+      pages.push(items.map((item) => ('str' in item ? item.str : '')).join('\n'));
+    }
+    return { pages, title: ((await pdf.getMetadata()).info as { Title?: string }).Title };
+  } finally {
+    await task.destroy();
+  }
+}
+
+describe('demo arrangements', async () => {
+  const { services, database } = await createTestApp();
+  const partnership = await createPartnership(services);
+  const context = { partnershipId: partnership.id, userId: null };
+  await loadDemoArrangements(database.app.db, services, context);
+
   it('records the four versions with files and an upcoming review date, once', async () => {
-    const { services, database } = await createTestApp();
-    const partnership = await createPartnership(services);
-    const context = { partnershipId: partnership.id, userId: null };
-    await loadDemoArrangements(database.app.db, services, context);
     await loadDemoArrangements(database.app.db, services, context);
 
     const { versions, review } = await services.arrangements.overview(context);
@@ -74,5 +97,25 @@ describe('demo arrangements', () => {
       sql`select count(*) from stored_file where partnership_id = ${partnership.id}`,
     );
     expect(Number(files.rows[0]!.count)).toBe(4);
+  });
+
+  it('gives each version a document of several pages that opens, with its title, version and contents', async () => {
+    const { versions } = await services.arrangements.overview(context);
+    expect(versions).toHaveLength(4);
+    for (const row of versions) {
+      const number = row.version.versionNumber;
+      const file = await services.arrangements.versionFile(context, row.version.id);
+      const { pages, title } = await pagesOf(file!.content);
+      expect(pages.length, number).toBeGreaterThanOrEqual(2);
+      expect(title).toBe(
+        'Northshire Safeguarding Children Partnership: multi-agency safeguarding arrangements',
+      );
+      expect(pages[0]!.replace(/\s+/g, ' ')).toContain(title);
+      expect(pages[0]).toContain(`Version ${number}, issued`);
+      expect(pages[0]).toContain('Contents');
+      expect(pages.join('\n')).toContain('7. Quoracy');
+      expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+      expect(file!.content.length, number).toBeGreaterThan(4_000);
+    }
   });
 });
