@@ -55,9 +55,18 @@ export function buildServices({ db, config, clock, nudgeMail }: CompositionInput
     cipher: fieldCipher,
   });
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  const invitations = buildInvitationsService({ db, audit, mail, accounts, clock, publicUrl });
-  const administration = buildAdministrationService({ db, audit, accounts });
   const governance = buildGovernanceService({ db, audit, clock, accounts });
+  const people = governance.people;
+  const invitations = buildInvitationsService({
+    db,
+    audit,
+    mail,
+    accounts,
+    people,
+    clock,
+    publicUrl,
+  });
+  const administration = buildAdministrationService({ db, audit, accounts, people });
   const calendar = buildCalendarService({ db, audit, clock });
   const meetings = buildMeetingsService({
     db,

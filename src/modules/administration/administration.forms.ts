@@ -57,3 +57,14 @@ export const outboxFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });
+
+const CHOOSE_PERSON = 'Select the person in the registry this account is for';
+
+/** Linking an account to its person in the registry. */
+export const linkPersonForm = z.object({
+  personId: z
+    .string({ error: CHOOSE_PERSON })
+    .trim()
+    .min(1, CHOOSE_PERSON)
+    .pipe(z.uuid('Select a person from the list')),
+});

@@ -7,7 +7,12 @@ import { recordId, withRecordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { AUDIT_EVENT_KINDS, eventKind } from '../../platform/audit/audit-wording.js';
 import { ROLE_NAMES, ROLES, type Role } from '../../platform/policy.js';
-import { auditFilterForm, outboxFilter, rolesForm } from './administration.forms.js';
+import {
+  auditFilterForm,
+  linkPersonForm,
+  outboxFilter,
+  rolesForm,
+} from './administration.forms.js';
 import { administrationPolicies } from './administration.policy.js';
 
 type Query = Record<string, string | undefined>;
@@ -43,7 +48,7 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
     '/admin/people',
     { config: { policy: administrationPolicies.people } },
     async (request, reply) => {
-      const members = await administration.members(tenantContext(request));
+      const members = await administration.membersWithPeople(tenantContext(request));
       return reply.page('administration/views/people.njk', {
         pageTitle: 'People and roles',
         members: members.map((m) => ({ ...m, roleNames: roleNames(m.roles) })),
@@ -127,6 +132,8 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
       return reply.flash('Access removed').redirect('/admin/people', 303);
     },
   );
+
+  registerLinkToPerson(app, services);
 
   const auditFilter = (query: Query) => {
     const form = parseForm(auditFilterForm, query);
@@ -230,6 +237,101 @@ export function administrationRoutes(app: FastifyInstance, services: Services) {
         pageTitle: message.subject,
         message,
       });
+    },
+  );
+}
+
+/**
+ * Linking an account to its person in the registry: choose the person, confirm, linked. A
+ * person or account outside the partnership answers 404; a person who cannot be linked
+ * (closed, linked to another account) re-shows the choice with the reason.
+ */
+function registerLinkToPerson(app: FastifyInstance, services: Services) {
+  const { administration, governance } = services;
+  const policy = { config: { policy: administrationPolicies.people } };
+  type LinkRequest = FastifyRequest<IdParams & { Body: Record<string, unknown> }>;
+
+  const renderChoice = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string | null,
+    errors?: FieldErrors,
+    chosen?: string,
+  ) => {
+    const context = tenantContext(request);
+    const member = id ? await administration.member(context, id) : null;
+    if (!member) return notFound(reply);
+    const people = await governance.people.linkable(context);
+    const selected =
+      chosen ??
+      people.find((row) => row.person.email.toLowerCase() === member.email.toLowerCase())?.person
+        .id;
+    return reply.page('administration/views/link-person.njk', {
+      pageTitle: `Link ${member.displayName} to a person in the registry`,
+      member,
+      errors,
+      personItems: [
+        { value: '', text: 'Choose a person' },
+        ...people.map((row) => ({
+          value: row.person.id,
+          text: `${row.person.fullName}, ${row.agencyName} (${row.person.email})`,
+          selected: row.person.id === selected,
+        })),
+      ],
+    });
+  };
+
+  /** Reads the choice and checks it; answers the page itself when it cannot go on. */
+  const checked = async (
+    request: LinkRequest,
+    reply: FastifyReply,
+    act: typeof administration.checkLink,
+  ) => {
+    const id = recordId(request.params.id);
+    const form = parseForm(linkPersonForm, request.body);
+    const chosen = typeof request.body.personId === 'string' ? request.body.personId : undefined;
+    if (!id) return { answered: notFound(reply) };
+    if (!form.ok)
+      return { answered: await renderChoice(request, reply.code(400), id, form.errors, chosen) };
+    const result = await act(tenantContext(request), id, form.value.personId);
+    if (!result.ok && (result.errors.member || result.errors.person))
+      return { answered: notFound(reply) };
+    if (!result.ok)
+      return {
+        answered: await renderChoice(request, reply.code(400), id, result.errors, chosen),
+      };
+    return { id, personId: form.value.personId, fullName: result.value.fullName };
+  };
+
+  app.get<IdParams>('/admin/people/:id/person', policy, (request, reply) =>
+    renderChoice(request, reply, recordId(request.params.id)),
+  );
+
+  app.post<IdParams & { Body: Record<string, unknown> }>(
+    '/admin/people/:id/person',
+    policy,
+    async (request, reply) => {
+      const outcome = await checked(request, reply, administration.checkLink);
+      if ('answered' in outcome) return outcome.answered;
+      const member = await administration.member(tenantContext(request), outcome.id);
+      return reply.page('administration/views/link-person-confirm.njk', {
+        pageTitle: `Link ${member!.displayName} to ${outcome.fullName}?`,
+        member,
+        personId: outcome.personId,
+        fullName: outcome.fullName,
+      });
+    },
+  );
+
+  app.post<IdParams & { Body: Record<string, unknown> }>(
+    '/admin/people/:id/person/confirm',
+    policy,
+    async (request, reply) => {
+      const outcome = await checked(request, reply, administration.linkToPerson);
+      if ('answered' in outcome) return outcome.answered;
+      return reply
+        .flash(`Account linked to ${outcome.fullName} in the registry`)
+        .redirect('/admin/people', 303);
     },
   );
 }

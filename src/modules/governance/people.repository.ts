@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { escapeLike } from '../../platform/like.js';
 import { agency, person } from '../../db/schema/index.js';
@@ -101,4 +101,37 @@ export async function updatePerson(
     )
     .returning();
   return row ?? null;
+}
+
+/** Open people without a sign-in account, to link one to; by name. */
+export function unlinkedPeople(tx: Executor) {
+  return tx
+    .select(withAgency)
+    .from(person)
+    .innerJoin(agency, eq(agency.id, person.agencyId))
+    .where(and(isNull(person.userId), isNull(person.closedAt)))
+    .orderBy(asc(sql`lower(${person.fullName})`));
+}
+
+/** Open people without an account whose email is this one (any case). */
+export function unlinkedPeopleWithEmail(tx: Executor, email: string) {
+  return tx
+    .select()
+    .from(person)
+    .where(
+      and(
+        sql`lower(${person.email}) = lower(${email})`,
+        isNull(person.userId),
+        isNull(person.closedAt),
+      ),
+    );
+}
+
+/** The open people linked to these accounts. */
+export function peopleOfAccounts(tx: Executor, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({ id: person.id, fullName: person.fullName, userId: person.userId })
+    .from(person)
+    .where(and(inArray(person.userId, userIds), isNull(person.closedAt)));
 }

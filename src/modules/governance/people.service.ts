@@ -17,6 +17,9 @@ import {
   findPersonOfAccount,
   insertPerson,
   listPeople,
+  peopleOfAccounts,
+  unlinkedPeople,
+  unlinkedPeopleWithEmail,
   updatePerson,
 } from './people.repository.js';
 import { PAGE_SIZE, paging, registryTools, type RegistryDependencies } from './registry-context.js';
@@ -165,7 +168,76 @@ export function buildPeopleService(
   const ofAccount = (context: TenantContext, userId: string) =>
     inTenant(db, context, (tx) => findPersonOfAccount(tx, userId));
 
-  return { list, all, accountsToLink, find, ofAccount, create, update, closingEffects, close };
+  /** The people an account may be linked to: open, without an account of their own. */
+  const linkable = (context: TenantContext) => inTenant(db, context, (tx) => unlinkedPeople(tx));
+
+  /** The registry record of each of these accounts, where there is one. */
+  const ofAccounts = (context: TenantContext, userIds: string[]) =>
+    inTenant(db, context, (tx) => peopleOfAccounts(tx, userIds));
+
+  /**
+   * Whether a person may be linked to a sign-in account, reading only: not when the person is
+   * closed, already has an account, or the account already has a person; `person: 'not
+   * found'` when RLS hides them (another partnership's) or there is none.
+   */
+  async function checkLink(
+    tx: Executor,
+    personId: string,
+    userId: string,
+  ): Promise<Outcome<{ fullName: string }>> {
+    const found = await findPerson(tx, personId);
+    if (!found) return failure({ person: 'not found' });
+    const { fullName, closedAt, userId: linkedTo } = found.person;
+    if (closedAt) return failure({ personId: `${fullName}’s record is closed` });
+    if (linkedTo === userId)
+      return failure({ personId: `${fullName} is already linked to this account` });
+    if (linkedTo) return failure({ personId: `${fullName} is already linked to another account` });
+    const current = await findPersonOfAccount(tx, userId);
+    if (current)
+      return failure({ personId: `This account is already linked to ${current.person.fullName}` });
+    return success({ fullName });
+  }
+
+  /** Links a person to a sign-in account when `checkLink` allows it, audited as their change. */
+  async function linkAccount(
+    tx: Executor,
+    context: TenantContext,
+    personId: string,
+    userId: string,
+  ): Promise<Outcome<{ fullName: string }>> {
+    const checked = await checkLink(tx, personId, userId);
+    if (!checked.ok) return checked;
+    await updatePerson(tx, personId, undefined, { userId });
+    await tools.changed(tx, context, 'person.account_linked', 'person', personId, {
+      before: { userId: null },
+      after: { userId },
+    });
+    return checked;
+  }
+
+  const inTransaction = {
+    checkLink,
+    linkAccount,
+    /** Open people without an account whose email is this one: a link is made only to one. */
+    unlinkedWithEmail: unlinkedPeopleWithEmail,
+    personOfAccount: findPersonOfAccount,
+    find: findPerson,
+  };
+
+  return {
+    list,
+    all,
+    accountsToLink,
+    find,
+    ofAccount,
+    ofAccounts,
+    linkable,
+    create,
+    update,
+    closingEffects,
+    close,
+    inTransaction,
+  };
 }
 
 export type PeopleService = ReturnType<typeof buildPeopleService>;

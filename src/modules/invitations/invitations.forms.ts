@@ -9,6 +9,13 @@ export const inviteForm = z.object({
     .max(254, 'Email address must be 254 characters or fewer')
     .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
   role: z.enum(ROLES, { error: 'Select a role' }),
+  /** Optional: the person in the registry the account is for. */
+  personId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.uuid('Select a person from the list').optional()),
 });
 
 export const acceptNewAccountForm = z.object({

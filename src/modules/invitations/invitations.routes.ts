@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.js';
 import { parseForm, type FieldErrors } from '../../platform/forms.js';
 import { notFound } from '../../platform/http/not-found.js';
@@ -61,24 +61,42 @@ export function invitationRoutes(
     });
   });
 
-  const renderInviteForm = (reply: FastifyReply, values: Body, errors?: FieldErrors) =>
-    reply.page('invitations/views/new.njk', {
+  const renderInviteForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Body,
+    errors?: FieldErrors,
+  ) => {
+    const people = await services.governance.people.linkable(tenantContext(request));
+    return reply.page('invitations/views/new.njk', {
       pageTitle: 'Invite someone',
       values,
       errors,
       roleItems: roleItems(values.role),
+      personItems: [
+        { value: '', text: 'None' },
+        ...people.map((row) => ({
+          value: row.person.id,
+          text: `${row.person.fullName}, ${row.agencyName} (${row.person.email})`,
+          selected: row.person.id === values.personId,
+        })),
+      ],
     });
+  };
 
-  app.get('/admin/invitations/new', manage, (_request, reply) => renderInviteForm(reply, {}));
+  app.get('/admin/invitations/new', manage, (request, reply) =>
+    renderInviteForm(request, reply, {}),
+  );
 
   app.post<{ Body: Body }>('/admin/invitations', manage, async (request, reply) => {
     const form = parseForm(inviteForm, request.body);
-    if (!form.ok) return renderInviteForm(reply.code(400), request.body, form.errors);
-    await invitations.invite(
+    if (!form.ok) return renderInviteForm(request, reply.code(400), request.body, form.errors);
+    const sent = await invitations.tryInvite(
       tenantContext(request),
       form.value,
       request.principal!.partnershipName ?? 'your partnership',
     );
+    if (!sent.ok) return renderInviteForm(request, reply.code(400), request.body, sent.errors);
     return reply
       .flash(`Invitation sent to ${form.value.email}`)
       .redirect('/admin/invitations', 303);

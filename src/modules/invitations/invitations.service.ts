@@ -4,6 +4,7 @@ import {
   inTenant,
   setTransactionSettings,
   type Database,
+  type Executor,
   type TenantContext,
 } from '../../db/client.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -13,6 +14,7 @@ import { failure, success, type Outcome } from '../../platform/forms.js';
 import type { MailService } from '../../platform/mail/mail.service.js';
 import { ROLE_NAMES, type Role } from '../../platform/policy.js';
 import type { AccountService } from '../account/account.service.js';
+import type { PeopleService } from '../governance/people.service.js';
 import {
   findInvitation,
   findInvitationByTokenHash,
@@ -42,6 +44,7 @@ interface Dependencies {
   audit: AuditService;
   mail: MailService;
   accounts: AccountService;
+  people: PeopleService;
   clock: Clock;
   publicUrl: string;
 }
@@ -57,21 +60,33 @@ export function buildInvitationsService({
   audit,
   mail,
   accounts,
+  people,
   clock,
   publicUrl,
 }: Dependencies) {
-  async function invite(
+  /** Invites someone; refused (nothing written) when the person named cannot be linked. */
+  async function tryInvite(
     context: TenantContext,
-    input: { email: string; role: Role },
+    input: { email: string; role: Role; personId?: string | undefined },
     partnershipName: string,
-  ) {
+  ): Promise<Outcome<{ invitation: InvitationRow; token: string }>> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = addDays(clock.now(), INVITATION_VALID_DAYS);
     const created = await inTenant(db, context, async (tx) => {
+      if (input.personId) {
+        const named = await people.inTransaction.find(tx, input.personId);
+        if (!named || named.person.closedAt)
+          return failure({ personId: 'Select a person from the list' });
+        if (named.person.userId)
+          return failure({
+            personId: `${named.person.fullName} already has an account: choose “None” or someone else`,
+          });
+      }
       const row = await insertInvitation(tx, {
         partnershipId: context.partnershipId,
         email: input.email,
         role: input.role,
+        personId: input.personId ?? null,
         tokenHash: tokenHashOf(token),
         invitedBy: context.userId,
         expiresAt,
@@ -91,12 +106,29 @@ export function buildInvitationsService({
         action: 'invitation.created',
         entityType: 'invitation',
         entityId: row.id,
-        after: { email: row.email, role: row.role, expiresAt: row.expiresAt },
+        after: {
+          email: row.email,
+          role: row.role,
+          personId: row.personId,
+          expiresAt: row.expiresAt,
+        },
       });
-      return row;
+      return success(row);
     });
+    if (!created.ok) return created;
     mail.nudge();
-    return { invitation: created, token };
+    return success({ invitation: created.value, token });
+  }
+
+  /** Invites someone where nothing can be refused (no person named, or one known to fit). */
+  async function invite(
+    context: TenantContext,
+    input: { email: string; role: Role; personId?: string | undefined },
+    partnershipName: string,
+  ) {
+    const result = await tryInvite(context, input, partnershipName);
+    if (!result.ok) throw new Error(`Invitation refused: ${JSON.stringify(result.errors)}`);
+    return result.value;
   }
 
   async function list(context: TenantContext) {
@@ -145,6 +177,55 @@ export function buildInvitationsService({
     });
   }
 
+  /**
+   * Links the account to its person in the registry: the person the invitation names, or
+   * else the one open person without an account who has the invitation's email. When that
+   * cannot be done (the named person was linked or closed meanwhile, or several people share
+   * the email) nothing is linked and the administrator who sent the invitation is emailed.
+   */
+  async function linkToPerson(
+    tx: Executor,
+    context: TenantContext,
+    row: InvitationRow,
+    userId: string,
+  ) {
+    if (await people.inTransaction.personOfAccount(tx, userId)) return;
+    let problem: string | null = null;
+    if (row.personId) {
+      const linked = await people.inTransaction.linkAccount(tx, context, row.personId, userId);
+      if (linked.ok) return;
+      problem =
+        linked.errors.personId ?? 'the person named in the invitation is not in the registry';
+    } else {
+      const matches = await people.inTransaction.unlinkedWithEmail(tx, row.email);
+      if (matches.length === 0) return;
+      if (matches.length === 1) {
+        await people.inTransaction.linkAccount(tx, context, matches[0]!.id, userId);
+        return;
+      }
+      problem = `${matches.length} people in the registry have the email address ${row.email}`;
+    }
+    await audit.record(tx, context, {
+      action: 'invitation.person_not_linked',
+      entityType: 'account',
+      entityId: userId,
+      after: { invitationId: row.id, reason: problem },
+    });
+    const inviter = (await accounts.inTransaction.membersOfPartnership(tx)).find(
+      (member) => member.userId === row.invitedBy,
+    );
+    if (inviter)
+      await mail.queue(tx, context, {
+        to: inviter.email,
+        subject: `Link ${row.email} to their person in the registry`,
+        text: [
+          `${row.email} has accepted your invitation, but MASA did not link their account to a person in the registry: ${problem}.`,
+          '',
+          `Link it at ${publicUrl}/admin/people/${userId}/person`,
+        ].join('\n'),
+      });
+  }
+
   /** Creates the account (or adds the role to an existing one) and uses the invitation up. */
   async function accept(
     token: string,
@@ -188,6 +269,7 @@ export function buildInvitationsService({
         entityId: row.id,
         after: { role: row.role, newAccount: !existing },
       });
+      await linkToPerson(tx, context, row, userId);
       return success({
         userId,
         partnershipId: row.partnershipId,
@@ -196,7 +278,7 @@ export function buildInvitationsService({
     });
   }
 
-  return { invite, list, find, revoke, lookup, accept };
+  return { invite, tryInvite, list, find, revoke, lookup, accept };
 }
 
 export type InvitationsService = ReturnType<typeof buildInvitationsService>;
