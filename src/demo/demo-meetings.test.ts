@@ -25,6 +25,14 @@ describe('the demo partnership’s meetings', () => {
     expect(last!.minutesStatus).toBe('circulated');
   });
 
+  it('shows the next Partnership meeting at risk: the police lead sent apologies, a deputy can cover', async () => {
+    const [next] = await meetingsOf('Northshire Safeguarding Children Partnership', 'upcoming');
+    const risks = await meetings.attendance.quoracyRisks(context, [next!.id]);
+    expect(risks[next!.id]?.partners).toEqual([
+      expect.objectContaining({ apologies: [expect.any(String)], deputies: [expect.any(String)] }),
+    ]);
+  });
+
   it('puts the sub-group’s recommendation on the forum’s next, published agenda for ratification', async () => {
     const [next] = await meetingsOf('Chairs Consultation Forum', 'upcoming');
     const found = (await meetings.find(context, next!.id))!;

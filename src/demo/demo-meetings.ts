@@ -47,7 +47,9 @@ export async function loadDemoMeetings(
   await pastPartnershipMeeting(demo);
   const forum = await meet(demo, 'chairsForum', monthsAhead(0, 6));
   required(await services.meetings.agenda.publishing.publish(context, forum), 'a published agenda');
-  await meet(demo, 'partnership', monthsAhead(0, 20));
+  const nextPartnership = await meet(demo, 'partnership', monthsAhead(0, 20));
+  // The police lead has sent apologies already: the dashboard shows the quorum at risk.
+  await sendApologies(demo, nextPartnership, seatKey('partnership', 'policeLead'));
   const training = await meet(demo, 'learningAndTraining', monthsAhead(0, 9), '14:00', '16:00');
   required(
     await services.meetings.changes.cancel(context, training, {
@@ -165,6 +167,20 @@ async function recordAttendance(
     };
   });
   required(await attendance.record(demo.context, meeting, choices), 'the attendance');
+}
+
+/** Apologies received ahead of a meeting from one member (by body/person key). */
+async function sendApologies(demo: DemoMeetings, meeting: string, key: string) {
+  const choice = {
+    membershipId: seatIdOf(demo, key),
+    status: 'apologies' as const,
+    deputyId: null,
+    version: null,
+  };
+  required(
+    await demo.services.meetings.attendance.record(demo.context, meeting, [choice]),
+    'the apologies',
+  );
 }
 
 const seatIdOf = (demo: DemoMeetings, key: string) => {
