@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { statusChangeProblem, statusName, statusTag } from './amendment-status.js';
+import {
+  RATIFIED_BY_HAND,
+  statusChangeProblem,
+  statusName,
+  statusTag,
+} from './amendment-status.js';
 import { reviewOverdue, yearAfter } from './review-date.js';
 
 const received = { status: 'received', statusNote: null };
 
 describe('amendment request status', () => {
-  it('lets a request move to any status, with or without a note, except declined', () => {
+  it('lets a request be scheduled or declined by hand, but never ratified', () => {
     expect(statusChangeProblem(received, { status: 'scheduled', statusNote: null })).toBeNull();
-    expect(statusChangeProblem(received, { status: 'ratified', statusNote: 'March' })).toBeNull();
+    expect(statusChangeProblem(received, { status: 'ratified', statusNote: 'March' })).toEqual({
+      status: RATIFIED_BY_HAND,
+    });
     expect(
       statusChangeProblem(received, { status: 'declined', statusNote: 'Covered by section 7' }),
     ).toBeNull();

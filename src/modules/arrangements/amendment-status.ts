@@ -18,6 +18,19 @@ export const AMENDMENT_STATUS_VALUES = Object.keys(AMENDMENT_STATUSES) as [
   ...AmendmentStatus[],
 ];
 
+/**
+ * What the chair or business unit may set by hand. "Ratified" is not among them: a request is
+ * ratified only when the body that heard it ratifies a decision on it (issue 17; decision
+ * 0025), so nobody can mark it so with no decision behind it.
+ */
+export const STATUSES_SET_BY_HAND: readonly AmendmentStatus[] = [
+  'received',
+  'scheduled',
+  'declined',
+];
+export const RATIFIED_BY_HAND =
+  'A request is ratified only by a ratified decision of the partnership: it cannot be set by hand';
+
 export const statusName = (status: string) =>
   AMENDMENT_STATUSES[status as AmendmentStatus]?.name ?? status;
 export const statusTag = (status: string) =>
@@ -36,6 +49,8 @@ export function statusChangeProblem(
   current: StatusAndNote,
   next: StatusAndNote,
 ): FieldErrors | null {
+  if (!STATUSES_SET_BY_HAND.includes(next.status as AmendmentStatus))
+    return { status: RATIFIED_BY_HAND };
   if (next.status === 'declined' && !next.statusNote)
     return { statusNote: 'Enter why the request was declined: the member who made it is told' };
   if (current.status === next.status && (current.statusNote ?? null) === (next.statusNote ?? null))

@@ -6,7 +6,13 @@ import { notFound } from '../../platform/http/not-found.js';
 import { recordId } from '../../platform/http/params.js';
 import { tenantContext } from '../../platform/http/tenant-context.js';
 import { typedValues } from '../../platform/http/typed-values.js';
-import { AMENDMENT_STATUSES, statusName, statusTag } from './amendment-status.js';
+import {
+  AMENDMENT_STATUSES,
+  STATUSES_SET_BY_HAND,
+  statusName,
+  statusTag,
+  type AmendmentStatus,
+} from './amendment-status.js';
 import type { Names } from './amendments.service.js';
 import { amendmentFilter, amendmentRequestForm, statusChangeForm } from './arrangements.forms.js';
 import { arrangementsPolicies } from './arrangements.policy.js';
@@ -25,6 +31,11 @@ const statusItems = (selected?: unknown) =>
     text: name,
     checked: value === selected,
   }));
+/** The status form offers only what may be set by hand; the list's filter offers them all. */
+const settableItems = (selected?: unknown) =>
+  statusItems(selected).filter(({ value }) =>
+    STATUSES_SET_BY_HAND.includes(value as AmendmentStatus),
+  );
 
 /** A page of the list with its filter kept. */
 const listHref = (status: string | undefined, page: number) => {
@@ -110,7 +121,7 @@ export function amendmentRoutes(app: FastifyInstance, services: Services) {
       statusName: statusName(current.status),
       statusTag: statusTag(current.status),
       values,
-      statusItems: statusItems(values.status),
+      statusItems: settableItems(values.status),
       version: versionToShow(form, current.version),
       errors: form.errors,
     });

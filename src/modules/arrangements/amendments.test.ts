@@ -262,17 +262,46 @@ describe('recording what became of a request', () => {
     const [stored] = await requestsIn(north.id);
     const path = `/arrangements/amendments/${stored!.id}`;
     const stale = await adminAgent.submit(path, {
-      status: 'ratified',
-      statusNote: 'Ratified at the March meeting',
+      status: 'declined',
+      statusNote: 'Covered by the March review',
       version: String(stored!.version - 1),
     });
     expect(stale.status).toBe(409);
     expect(text(stale, '.govuk-error-summary')).toContain('Alex Morgan changed this request');
-    expect(stale.$('#statusNote').val()).toBe('Ratified at the March meeting');
-    expect(stale.$('input[name="status"][value="ratified"]').attr('checked')).toBeDefined();
+    expect(stale.$('#statusNote').val()).toBe('Covered by the March review');
+    expect(stale.$('input[name="status"][value="declined"]').attr('checked')).toBeDefined();
     expect(stale.$('input[name="version"]').val()).toBe(String(stored!.version));
     expect((await requestsIn(north.id))[0]!.status).toBe('scheduled');
     expect(await outboxTo(member.email)).toHaveLength(1);
+  });
+
+  it('never lets anyone mark a request ratified by hand: the form does not offer it, and a POST is refused with nothing written', async () => {
+    const [stored] = await requestsIn(north.id);
+    const path = `/arrangements/amendments/${stored!.id}`;
+    const page = await adminAgent.get(path);
+    expect(page.$('input[name="status"]').length).toBeGreaterThan(0);
+    expect(page.$('input[name="status"][value="ratified"]')).toHaveLength(0);
+    const mailsBefore = (await outboxTo(member.email)).length;
+    const auditBefore = await database.owner.db.execute(
+      sql`select count(*)::int as count from audit_event where entity_id = ${stored!.id}`,
+    );
+    const forced = await adminAgent.submit(path, {
+      status: 'ratified',
+      statusNote: 'Ratified at the March meeting',
+      version: String(stored!.version),
+    });
+    expect(forced.status).toBe(400);
+    expect(text(forced, '.govuk-error-summary')).toContain(
+      'A request is ratified only by a ratified decision of the partnership',
+    );
+    expect(forced.$('#statusNote').val()).toBe('Ratified at the March meeting');
+    const [after] = await requestsIn(north.id);
+    expect(after).toEqual(stored);
+    expect(await outboxTo(member.email)).toHaveLength(mailsBefore);
+    const auditAfter = await database.owner.db.execute(
+      sql`select count(*)::int as count from audit_event where entity_id = ${stored!.id}`,
+    );
+    expect(auditAfter.rows).toEqual(auditBefore.rows);
   });
 
   it('needs a note to decline, then declines', async () => {
