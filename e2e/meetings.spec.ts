@@ -185,6 +185,17 @@ test("a sub-group's recommendation is ratified by the Partnership; its minutes a
   await masa.visit(subGroupMeeting);
   await expect(decisions.locator('.masa-ratification-state')).toHaveText(ratified);
 
+  // The decisions register, reached from the meetings page, lists it with its status.
+  await masa.visit('/meetings');
+  await masa.follow('Decisions register');
+  await expect(masa.heading()).toHaveText('Decisions register');
+  const registered = page
+    .locator('#decisions-register tbody tr')
+    .filter({ hasText: bodies.subGroup })
+    .filter({ hasText: 'graded care profile' });
+  await expect(registered.locator('.govuk-tag')).toHaveText('Ratified');
+  await masa.visit(subGroupMeeting);
+
   // Minuted, circulated, and approved at the sub-group's next meeting.
   await masa.follow('Write the minutes');
   const minute = 'The group heard the audit: neglect was recognised late in six of ten cases.';

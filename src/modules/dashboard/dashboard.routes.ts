@@ -24,6 +24,7 @@ export function dashboardRoutes(app: FastifyInstance, services: Services) {
       overdueByAgency,
       quoracyRisks,
       caseDeadlines: await services.reviews.dashboard.needingAttention(context),
+      ratificationsWaiting: await services.meetings.decisionsRegister.waiting(context),
       urgencyNames: URGENCY_NAMES,
     });
   });

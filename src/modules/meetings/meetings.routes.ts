@@ -11,6 +11,7 @@ import { agendaRoutes } from './agenda.routes.js';
 import { attendanceStatisticsRoutes } from './attendance-statistics.routes.js';
 import { attendanceRoutes } from './attendance.routes.js';
 import { decisionsRoutes } from './decisions.routes.js';
+import { decisionsRegisterRoutes } from './decisions-register/decisions-register.routes.js';
 import { calendarFeedRoutes, calendarFeedsSection } from './calendar-feeds.routes.js';
 import { meetingChangeRoutes } from './meeting-changes.routes.js';
 import { meetingPage, runsMeetings } from './meeting-page.js';
@@ -154,6 +155,7 @@ export function meetingsRoutes(app: FastifyInstance, services: Services) {
   minutesRoutes(app, services);
   attendanceRoutes(app, services);
   decisionsRoutes(app, services);
+  decisionsRegisterRoutes(app, services);
   attendanceStatisticsRoutes(app, services);
   agendaRoutes(app, services);
 }

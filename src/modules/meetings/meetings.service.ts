@@ -4,6 +4,7 @@ import { buildAttendanceStatistics } from './attendance-statistics.service.js';
 import { buildAttendance } from './attendance.service.js';
 import { buildBusinessUnitView } from './business-unit.service.js';
 import { buildDecisions } from './decisions.service.js';
+import { buildDecisionsRegister } from './decisions-register/decisions-register.service.js';
 import { buildCalendarFeeds } from './calendar-feeds.service.js';
 import { buildMeetingChanges } from './meeting-changes.service.js';
 import { buildMeetingExport } from './meeting-export.service.js';
@@ -26,6 +27,7 @@ export function buildMeetingsService(dependencies: MeetingsDependencies) {
     agenda: buildAgendaService(dependencies),
     attendance,
     decisions: buildDecisions(dependencies, attendance),
+    decisionsRegister: buildDecisionsRegister(dependencies),
     attendanceStatistics: buildAttendanceStatistics(dependencies),
     minutes: {
       ...buildMinutesService(dependencies),

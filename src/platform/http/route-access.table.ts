@@ -242,6 +242,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /meetings/:id/items/:itemId/decisions': BUSINESS_UNIT,
   'GET /meetings/attendance-statistics': SIGNED_IN,
   'GET /meetings/attendance-statistics.csv': SIGNED_IN,
+  'GET /meetings/decisions': SIGNED_IN,
+  'GET /meetings/decisions.csv': SIGNED_IN,
   'GET /meetings/:id/agenda/new': BUSINESS_UNIT,
   'POST /meetings/:id/agenda/new': BUSINESS_UNIT,
   'GET /meetings/:id/agenda/:itemId/change': BUSINESS_UNIT,
