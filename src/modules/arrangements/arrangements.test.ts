@@ -237,12 +237,12 @@ describe('yearly review date', () => {
 describe('who may do what', () => {
   it("shows members the table and the request button, not the administrators' actions", async () => {
     const page = await memberAgent.get('/arrangements');
-    expect(page.$('a[href="/arrangements/amendments/new"]')).toHaveLength(1);
-    expect(page.$('a[href="/arrangements/versions/new"]')).toHaveLength(0);
-    expect(page.$('a[href="/arrangements/review-date"]')).toHaveLength(0);
+    expect(page.$('main a[href="/arrangements/amendments/new"]')).toHaveLength(1);
+    expect(page.$('main a[href="/arrangements/versions/new"]')).toHaveLength(0);
+    expect(page.$('main a[href="/arrangements/review-date"]')).toHaveLength(0);
     const adminPage = await adminAgent.get('/arrangements');
-    expect(adminPage.$('a[href="/arrangements/versions/new"]')).toHaveLength(1);
-    expect(adminPage.$('a[href="/arrangements/review-date"]').length).toBeGreaterThan(0);
+    expect(adminPage.$('main a[href="/arrangements/versions/new"]')).toHaveLength(1);
+    expect(adminPage.$('main a[href="/arrangements/review-date"]').length).toBeGreaterThan(0);
     expect(text(await adminAgent.get('/governance'), 'main')).toContain(
       'Safeguarding arrangements',
     );

@@ -19,7 +19,7 @@ const extraDays = async () => (await services.calendar.overview(context)).extraD
 describe('the working calendar page', () => {
   it('is linked from administration and lists this year’s and next year’s bank holidays', async () => {
     const admin = await agent.get('/admin');
-    expect(admin.$(`a[href="${PAGE}"]`).text()).toBe('Working calendar');
+    expect(admin.$(`main a[href="${PAGE}"]`).text()).toBe('Working calendar');
     const page = await agent.get(PAGE);
     expect(page.status).toBe(200);
     const captions = page.$('#bank-holidays ~ table caption').toArray();

@@ -30,8 +30,10 @@ const versionOn = (page: Page) => String(page.$('input[name=version]').val());
 
 describe('the statutory timescales page', () => {
   it('is linked from administration and the calendar, and lists each default with its basis', async () => {
-    expect((await agent.get('/admin')).$(`a[href="${PAGE}"]`).text()).toBe('Statutory timescales');
-    expect((await agent.get('/admin/calendar')).$(`a[href="${PAGE}"]`)).toHaveLength(1);
+    expect((await agent.get('/admin')).$(`main a[href="${PAGE}"]`).text()).toBe(
+      'Statutory timescales',
+    );
+    expect((await agent.get('/admin/calendar')).$(`main a[href="${PAGE}"]`)).toHaveLength(1);
     const page = await agent.get(PAGE);
     expect(page.status).toBe(200);
     expect(text(page, 'h1')).toBe('Statutory timescales');

@@ -33,7 +33,7 @@ const namedDays = (page: Page) =>
 describe('the page for counting working days', () => {
   it('is linked from the home page and starts as an empty form', async () => {
     const home = await agent.get('/');
-    expect(home.$(`a[href="${PAGE}"]`).text()).toBe('Count working days');
+    expect(home.$(`main a[href="${PAGE}"]`).text()).toBe('Count working days');
     const page = await agent.get(PAGE);
     expect(page.status).toBe(200);
     expect(text(page, 'h1')).toBe('Count working days');

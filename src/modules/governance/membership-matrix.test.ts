@@ -90,10 +90,10 @@ describe('membership matrix', () => {
     );
     expect(cell(page, 'Northshire Police', 'Learning Group')).toBe('–No one');
     expect(text(page, 'table')).not.toContain('Robin Former');
-    expect(page.$(`a[href="/people/${ids.alex}"]`).length).toBe(1);
-    expect(page.$(`a[href="/agencies/${ids.council}"]`).length).toBe(1);
-    expect(page.$(`a[href="/bodies/${ids.learning}"]`).length).toBe(1);
-    expect(page.$('a[href="/governance/import"]').length).toBe(0);
+    expect(page.$(`main a[href="/people/${ids.alex}"]`).length).toBe(1);
+    expect(page.$(`main a[href="/agencies/${ids.council}"]`).length).toBe(1);
+    expect(page.$(`main a[href="/bodies/${ids.learning}"]`).length).toBe(1);
+    expect(page.$('main a[href="/governance/import"]').length).toBe(0);
   });
 
   it('shows the memberships of another day', async () => {
@@ -146,12 +146,12 @@ describe('membership matrix', () => {
 
   it('links the matrix from the overview, and the import only for administrators', async () => {
     const forMember = await memberAgent.get('/governance');
-    expect(forMember.$('a[href="/governance/matrix"]').length).toBe(1);
-    expect(forMember.$('a[href="/governance/import"]').length).toBe(0);
+    expect(forMember.$('main a[href="/governance/matrix"]').length).toBe(1);
+    expect(forMember.$('main a[href="/governance/import"]').length).toBe(0);
     const forAdmin = await adminAgent.get('/governance');
-    expect(forAdmin.$('a[href="/governance/import"]').length).toBe(1);
+    expect(forAdmin.$('main a[href="/governance/import"]').length).toBe(1);
     expect(
-      (await adminAgent.get('/governance/matrix')).$('a[href="/governance/import"]').length,
+      (await adminAgent.get('/governance/matrix')).$('main a[href="/governance/import"]').length,
     ).toBe(1);
   });
 });

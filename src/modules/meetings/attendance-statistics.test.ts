@@ -139,7 +139,7 @@ describe('attendance statistics', () => {
 
   it('is linked from the meetings list', async () => {
     const page = await agent.get('/meetings');
-    expect(page.$('a[href="/meetings/attendance-statistics"]').text()).toBe(
+    expect(page.$('main a[href="/meetings/attendance-statistics"]').text()).toBe(
       'Attendance statistics',
     );
   });

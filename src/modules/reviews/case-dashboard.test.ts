@@ -167,7 +167,7 @@ describe('the CSV export', () => {
     expect(response.headers['content-disposition']).toBe('attachment; filename="case-reviews.csv"');
     expect(csvLines(response.body)).toEqual([
       'Reference,Kind,Stage,Next deadline,Due,Working days left,Status',
-      'CSV-2026-001,Serious incident,Notification,Notify the national Panel,2026-11-23,-4,Overdue',
+      'CSV-2026-001,Serious incident,Serious incident notification,Notify the national Panel,2026-11-23,-4,Overdue',
     ]);
     const formula = await agent.get(`/reviews.csv?q=${encodeURIComponent('HYPERLINK')}`);
     expect(csvLines(formula.body)[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/bad\.example""\)"/);

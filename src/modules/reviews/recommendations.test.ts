@@ -196,6 +196,8 @@ describe('actions from a recommendation', () => {
     });
     expect(api.json().source).toEqual({
       type: 'review_recommendation',
+      kind: 'review',
+      reference: null,
       itemTitle: null,
       meetingId: null,
       meetingStartsAt: null,
