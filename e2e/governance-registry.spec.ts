@@ -116,6 +116,7 @@ test('an administrator adds a safeguarding partner, a person there and a body, a
 test('a reporting line that would make a loop is refused; the quorum rule becomes chosen agencies and a head count', async ({
   page,
 }) => {
+  test.slow(); // two forms refused and saved, each page checked with axe
   const masa = new Masa(page);
   await signInWithCode(masa, registryAdmins.reporting);
 

@@ -127,7 +127,8 @@ test('a Partnership meeting is scheduled, its agenda published, attendance recor
 test("a sub-group's recommendation is ratified by the Partnership; its minutes are circulated, then approved at its next meeting and the meeting's record locked; apologies put the next one at risk on the dashboard", async ({
   page,
 }) => {
-  test.slow(); // two bodies, three meetings, each step through its form and checked with axe
+  // Two bodies, three meetings, the locked record and the dashboard, each page checked with axe.
+  test.setTimeout(180_000);
   const masa = new Masa(page);
   await signInWithCode(masa, meetingsAdmins.ratifying);
 

@@ -13,7 +13,7 @@ test('an administrator signs in with password and code, sees the partnership, an
   await masa.follow('Administration');
   await expect(masa.heading()).toHaveText('Administration');
   await masa.follow('Audit trail');
-  await expect(page.locator('tbody')).toContainText('account.signed_in');
+  await expect(page.locator('tbody')).toContainText('Signed in');
   await masa.signOut();
   await expect(page.locator('.govuk-notification-banner')).toContainText('You have signed out');
   await masa.visit('/');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
@@ -10,7 +11,30 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  */
 const EXPERIMENTAL_RULES = ['label-content-name-mismatch'];
 
+/**
+ * Documents this worker has already checked and found clean, by width and content: a
+ * journey shows the same page more than once, and axe is most of a browser test's time. The
+ * CSRF token and script nonces differ on every render, so they are left out of the key.
+ */
+const checkedClean = new Set<string>();
+
+async function documentKey(page: Page) {
+  const html = (await page.content())
+    .replace(/(name="_csrf"[^>]*?value=")[^"]*"/g, '$1"')
+    .replace(/nonce="[^"]*"/g, '');
+  const width = page.viewportSize()?.width ?? 0;
+  return `${width} ${createHash('sha256').update(html).digest('hex')}`;
+}
+
 export async function violationsOf(page: Page) {
+  const key = await documentKey(page);
+  if (checkedClean.has(key)) return [];
+  const violations = await axeViolations(page);
+  if (violations.length === 0) checkedClean.add(key);
+  return violations;
+}
+
+async function axeViolations(page: Page) {
   // options() first: it replaces what withTags set. A rule enabled by name runs whatever its tags.
   const { violations } = await new AxeBuilder({ page })
     .options({

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_ENCRYPTION_KEYS } from '../testing/app.js';
+import { clockEnvironment } from '../testing/clock-environment.js';
 import { createTestDatabase } from '../testing/database.js';
 import { freePort } from '../testing/free-port.js';
 import { buildServer, SERVER_NODE_FLAGS } from './server-build.js';
@@ -22,6 +23,7 @@ describe('the production build', () => {
     const port = await freePort();
     const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, outfile], {
       env: {
+        ...clockEnvironment(),
         PATH: process.env.PATH,
         NODE_ENV: 'production',
         HOST: '127.0.0.1',

@@ -12,6 +12,7 @@ import { buildServices } from '../composition.js';
 import { insertAgendaItems } from '../modules/meetings/agenda.repository.js';
 import { registryFixtures } from '../modules/governance/registry-fixtures.js';
 import { systemClock } from '../platform/clock.js';
+import { clockEnvironment } from '../testing/clock-environment.js';
 import { TEST_ENCRYPTION_KEYS } from '../testing/app.js';
 import { createPartnership, createUser } from '../testing/fixtures.js';
 import { freePort } from '../testing/free-port.js';
@@ -29,6 +30,7 @@ const origin = `http://127.0.0.1:${port}`;
 function startServer() {
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
+      ...clockEnvironment(),
       PATH: process.env.PATH,
       NODE_ENV: 'test',
       HOST: '127.0.0.1',

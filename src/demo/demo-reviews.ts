@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../platform/working-days.js';
 import type { NotificationInput } from '../modules/reviews/reviews.forms.js';
 import { dayOf, monthsAgo } from './demo-dates.js';
 import { required, type DemoRegistryIds } from './demo-registry.js';
+import { DEFAULT_TIMESCALES } from '../modules/calendar/timescales.js';
 
 interface DemoReviews {
   services: Services;
@@ -16,6 +17,16 @@ interface DemoReviews {
 /** `count` working days before today (after it when negative). */
 const workingDaysAgo = (demo: DemoReviews, count: number) =>
   demo.calendar.addWorkingDays(demo.today, -count);
+
+/**
+ * The day of awareness that puts the Panel's notification due `left` working days from today,
+ * counted from the day itself: on a Saturday "two working days ago" would leave four.
+ */
+const awareForNotificationDueIn = (demo: DemoReviews, left: number) =>
+  demo.calendar.addWorkingDays(
+    demo.calendar.addWorkingDays(demo.today, left),
+    -DEFAULT_TIMESCALES.notificationWorkingDays,
+  );
 
 /**
  * Case reviews at every stage, with fictional children (no real person has these names):
@@ -35,9 +46,10 @@ export async function loadDemoReviews(
     today: services.governance.today(),
     calendar: await services.calendar.workingCalendar(context),
   };
+  const dueSoonAware = awareForNotificationDueIn(demo, 3);
   await notify(demo, {
-    reference: reference(demo, 'SI', 14, workingDaysAgo(demo, 2)),
-    awareOn: workingDaysAgo(demo, 2),
+    reference: reference(demo, 'SI', 14, dueSoonAware),
+    awareOn: dueSoonAware,
     childName: 'Ellory Marchbank',
   });
   await notify(demo, {

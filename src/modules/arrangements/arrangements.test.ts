@@ -228,9 +228,11 @@ describe('yearly review date', () => {
     expect(bad.$('.govuk-error-summary a[href="#nextReviewDueOn"]').text()).toBe(
       'Next review date must be a real date',
     );
-    expect(text(await memberAgent.get('/arrangements'), '.govuk-summary-list')).not.toContain(
-      '2030',
-    );
+    // Neither typed date was saved: the review date is still the one set before.
+    const nextYear = String(Number(ukToday(new Date()).slice(0, 4)) + 1);
+    const after = text(await memberAgent.get('/arrangements'), '.govuk-summary-list');
+    expect(after).not.toContain('1 September 2030');
+    expect(after).toContain(`12 July ${nextYear}`);
   });
 });
 
